@@ -1,0 +1,39 @@
+import Foundation
+
+/// A failure a user can cause or fix: each case renders as one line saying what went wrong
+/// and what to do about it. Nothing was changed in the store when one of these is thrown.
+public enum FactDeskError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidInput(String)
+    case notADesk(String)
+    case unknownArticle(String)
+    case unknownClaim(String)
+    case ambiguousClaim(String, candidates: [String])
+    case articleExists(String)
+    case quoteNotFound(String)
+    case ambiguousQuote(String, occurrences: [String])
+    case corruptFile(path: String, detail: String)
+    case policy(String)
+    case storage(String)
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let message), .policy(let message), .storage(let message), .notADesk(let message):
+            return message
+        case .unknownArticle(let slug):
+            return "no article '\(slug)' in this desk (see `factdesk article list`)"
+        case .unknownClaim(let reference):
+            return "no claim matches '\(reference)' (see `factdesk claims`)"
+        case .ambiguousClaim(let reference, let candidates):
+            return "claim id '\(reference)' is ambiguous: it matches \(candidates.joined(separator: ", ")); give more characters"
+        case .articleExists(let slug):
+            return "article '\(slug)' already exists; choose another --id"
+        case .quoteNotFound(let quote):
+            return "quote not found in the article text: \"\(quote)\" (see `factdesk article show`)"
+        case .ambiguousQuote(let quote, let occurrences):
+            return "quote \"\(quote)\" occurs \(occurrences.count) times; choose one with --occurrence K: "
+                + occurrences.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
+        case .corruptFile(let path, let detail):
+            return "\(path) is not a valid FactDesk file (\(detail)); fix it or restore it with `git checkout -- \(path)`"
+        }
+    }
+}

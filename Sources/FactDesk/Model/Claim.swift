@@ -1,0 +1,43 @@
+import Foundation
+
+/// A checkable statement in an article, anchored to a span of its text, with its sources,
+/// status and the people who touched it. Stored as one JSON file per claim.
+public struct Claim: Codable, Equatable, Sendable {
+    public var id: ClaimID
+    public var article: ArticleSlug
+    public var claim: String
+    public var status: ClaimStatus
+    public var anchor: Anchor
+    /// The paragraph (from 1) holding the start of the anchor.
+    public var paragraph: Int
+    public var sources: [Source]
+    public var notes: [Note]
+    public var assignee: String?
+    public var createdBy: Editor
+    public var createdAt: Date
+    public var updatedBy: Editor
+    public var updatedAt: Date
+    /// Who last changed the status, and when: for a verified claim, who verified it.
+    public var statusChangedBy: Editor
+    public var statusChangedAt: Date
+
+    /// The text of the claim on one line, cut to `limit` characters, for lists and commit messages.
+    public func headline(limit: Int = 60) -> String {
+        claim.oneLine(limit: limit)
+    }
+}
+
+/// A remark left on a claim, with its author and time.
+public struct Note: Codable, Equatable, Sendable {
+    public var text: String
+    public var by: Editor
+    public var at: Date
+}
+
+extension String {
+    /// This text with every run of whitespace as one space, cut to `limit` characters with an ellipsis.
+    func oneLine(limit: Int) -> String {
+        let words = split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return words.count <= limit ? words : String(words.prefix(limit - 1)) + "…"
+    }
+}

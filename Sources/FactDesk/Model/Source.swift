@@ -1,0 +1,33 @@
+import Foundation
+
+/// Evidence for or against a claim: where it is, what it is, who attached it and when.
+public struct Source: Codable, Equatable, Sendable {
+    public var url: String
+    public var title: String?
+    public var note: String?
+    public var addedBy: Editor
+    public var addedAt: Date
+
+    public init(url: String, title: String? = nil, note: String? = nil, addedBy: Editor, addedAt: Date) throws {
+        let url = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
+              ["http", "https", "ftp", "file", "doi", "urn", "mailto", "tel"].contains(scheme)
+              || (scheme.count > 1 && parsed.path.isEmpty == false)
+        else {
+            throw FactDeskError.invalidInput("source '\(url)' is not a URL; give one such as https://example.org/report.pdf")
+        }
+        self.url = url
+        self.title = title.nonEmpty
+        self.note = note.nonEmpty
+        self.addedBy = addedBy
+        self.addedAt = addedAt
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// nil for nil, empty or whitespace-only text; otherwise the trimmed text.
+    var nonEmpty: String? {
+        guard let text = self?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
+    }
+}

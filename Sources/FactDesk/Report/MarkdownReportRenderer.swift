@@ -1,0 +1,63 @@
+/// Renders a verification report as Markdown to read in a terminal, paste or archive.
+struct MarkdownReportRenderer {
+    let report: VerificationReport
+
+    func render() -> String {
+        var lines: [String] = []
+        lines.append("# Verification report")
+        lines.append("")
+        lines.append("Generated \(report.generatedAt.readableUTC) · \(report.articles.count) article(s) · "
+                     + "\(report.totals.claims) claim(s) · **\(report.totals.open) still unverified**")
+        lines.append("")
+        lines.append("| Status | Claims |")
+        lines.append("|---|---:|")
+        for row in report.statusRows { lines.append("| \(row.status.rawValue) | \(row.count) |") }
+
+        lines.append("")
+        lines.append("## Still unverified (\(report.totals.open))")
+        let withOpen = report.articles.filter { !$0.unverified.isEmpty }
+        if withOpen.isEmpty { lines += ["", "Nothing left to verify."] }
+        for article in withOpen {
+            lines += ["", "### \(escape(article.title)) (`\(article.id)`)", ""]
+            for claim in article.unverified {
+                lines.append("- **\(claim.id)** · \(claim.status.rawValue) · ¶\(claim.paragraph) · "
+                             + "open \(VerificationReport.age(claim.ageDays)) · owner: \(escape(claim.owner))")
+                lines.append("  - Claim: \(escape(claim.claim.oneLine(limit: 300)))")
+                lines.append("  - Quote: “\(escape(claim.quote.oneLine(limit: 300)))”")
+                lines.append("  - Sources: " + sources(claim.sources))
+            }
+        }
+
+        let settled = report.articles.filter { !$0.settled.isEmpty }
+        let settledCount = settled.reduce(0) { $0 + $1.settled.count }
+        lines += ["", "## Settled (\(settledCount))"]
+        if settled.isEmpty { lines += ["", "No verdicts yet."] }
+        for article in settled {
+            lines += ["", "### \(escape(article.title)) (`\(article.id)`)", ""]
+            for claim in article.settled {
+                lines.append("- **\(claim.id)** · **\(claim.status.rawValue)** · ¶\(claim.paragraph) · "
+                             + "by \(escape(VerificationReport.personName(claim.decidedBy))) on \(claim.decidedAt.readableDay)")
+                lines.append("  - Claim: \(escape(claim.claim.oneLine(limit: 300)))")
+                lines.append("  - Sources: " + sources(claim.sources))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func sources(_ sources: [ClaimView.SourceView]) -> String {
+        guard !sources.isEmpty else { return "none" }
+        return sources.map { source in
+            source.title.map { "[\(escape($0))](\(source.url))" } ?? "<\(source.url)>"
+        }.joined(separator: ", ")
+    }
+
+    /// Keeps user text from being read as Markdown markup.
+    private func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_[]<>|#".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// What a standards editor reads before publication: per article, the claims still open
+/// (oldest first, with quote, paragraph, age, owner and sources), then the settled ones.
+public struct VerificationReport: Encodable, Sendable {
+    /// Claim counts over the whole report.
+    public struct Totals: Encodable, Sendable {
+        public let claims: Int
+        public let open: Int
+        public let byStatus: [String: Int]
+    }
+
+    /// A claim that still needs checking (`unverified` or `in-review`).
+    public struct OpenClaim: Encodable, Sendable {
+        public let id: String
+        public let claim: String
+        public let status: ClaimStatus
+        public let quote: String
+        public let paragraph: Int
+        public let start: Int
+        public let end: Int
+        public let ageDays: Int
+        public let assignee: String?
+        /// Who answers for it: the assignee, else whoever filed it.
+        public let owner: String
+        public let sources: [ClaimView.SourceView]
+
+        enum CodingKeys: String, CodingKey {
+            case id, claim, status, quote, paragraph, start, end, ageDays, assignee, owner, sources
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(claim, forKey: .claim)
+            try container.encode(status, forKey: .status)
+            try container.encode(quote, forKey: .quote)
+            try container.encode(paragraph, forKey: .paragraph)
+            try container.encode(start, forKey: .start)
+            try container.encode(end, forKey: .end)
+            try container.encode(ageDays, forKey: .ageDays)
+            try container.encode(assignee, forKey: .assignee)
+            try container.encode(owner, forKey: .owner)
+            try container.encode(sources, forKey: .sources)
+        }
+    }
+
+    /// A claim with a verdict, and who reached it.
+    public struct SettledClaim: Encodable, Sendable {
+        public let id: String
+        public let claim: String
+        public let status: ClaimStatus
+        public let quote: String
+        public let paragraph: Int
+        public let decidedBy: String
+        public let decidedAt: Date
+        public let sources: [ClaimView.SourceView]
+    }
+
+    /// One article's part of the report.
+    public struct ArticleReport: Encodable, Sendable {
+        public let id: String
+        public let title: String
+        public let url: String?
+        public let revision: Int
+        public let byStatus: [String: Int]
+        public let unverified: [OpenClaim]
+        public let settled: [SettledClaim]
+
+        enum CodingKeys: String, CodingKey { case id, title, url, revision, byStatus, unverified, settled }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(url, forKey: .url)
+            try container.encode(revision, forKey: .revision)
+            try container.encode(byStatus, forKey: .byStatus)
+            try container.encode(unverified, forKey: .unverified)
+            try container.encode(settled, forKey: .settled)
+        }
+    }
+
+    public let generatedAt: Date
+    public let totals: Totals
+    /// Articles with the most open claims first, then by id.
+    public let articles: [ArticleReport]
+
+    /// Builds the report for `documents` as of `now`.
+    init(documents: [(article: Article, claims: [Claim])], now: Date) {
+        generatedAt = now
+        articles = documents.map { document in
+            let open = document.claims.filter { $0.status.isOpen }
+                .sorted { ($0.createdAt, $0.anchor.start) < ($1.createdAt, $1.anchor.start) }
+            let settled = document.claims.filter { !$0.status.isOpen }
+                .sorted { ($0.status, $0.anchor.start) < ($1.status, $1.anchor.start) }
+            return ArticleReport(
+                id: document.article.id.value, title: document.article.title, url: document.article.url,
+                revision: document.article.revision, byStatus: Self.countByStatus(document.claims),
+                unverified: open.map { claim in
+                    OpenClaim(id: claim.id.value, claim: claim.claim, status: claim.status, quote: claim.anchor.exact,
+                              paragraph: claim.paragraph, start: claim.anchor.start, end: claim.anchor.end,
+                              ageDays: max(0, Int(now.timeIntervalSince(claim.createdAt) / 86_400)),
+                              assignee: claim.assignee, owner: claim.assignee ?? claim.createdBy.name,
+                              sources: ClaimView(claim).sources)
+                },
+                settled: settled.map { claim in
+                    SettledClaim(id: claim.id.value, claim: claim.claim, status: claim.status, quote: claim.anchor.exact,
+                                 paragraph: claim.paragraph, decidedBy: claim.statusChangedBy.description,
+                                 decidedAt: claim.statusChangedAt, sources: ClaimView(claim).sources)
+                })
+        }.sorted { ($1.unverified.count, $0.id) < ($0.unverified.count, $1.id) }
+        let all = documents.flatMap(\.claims)
+        totals = Totals(claims: all.count, open: all.filter { $0.status.isOpen }.count, byStatus: Self.countByStatus(all))
+    }
+
+    private static func countByStatus(_ claims: [Claim]) -> [String: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: ClaimStatus.allCases.map { ($0.rawValue, 0) })
+        for claim in claims { counts[claim.status.rawValue, default: 0] += 1 }
+        return counts
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GitKit
+
+/// A read-only view of the desk as of one commit, read from git's objects: the same for a
+/// checked-out and a bare desk, and never disturbed by files edited in the working tree.
+final class DeskSnapshot {
+    let repository: Repository
+    let layout: StoreLayout
+    /// The commit read; nil on an unborn branch (nothing committed yet).
+    let commitID: ObjectID?
+    let rootTree: Tree?
+
+    init(repository: Repository, layout: StoreLayout, commitID: ObjectID?) throws {
+        self.repository = repository
+        self.layout = layout
+        self.commitID = commitID
+        rootTree = try commitID.map { try repository.commit($0).tree() }
+    }
+
+    /// The blob id at `path`, if a file is there.
+    func blobID(at path: String) throws -> ObjectID? {
+        guard let entry = try rootTree?.entry(atPath: path), entry.kind == .blob else { return nil }
+        return entry.id
+    }
+
+    /// The content of the file at `path`, if any.
+    func data(at path: String) throws -> Data? {
+        try blobID(at: path).map { try repository.blobData($0) }
+    }
+
+    func settings() throws -> DeskSettings {
+        let path = layout.settingsFile
+        guard let data = try data(at: path) else {
+            throw FactDeskError.notADesk("no committed \(path): this is not a FactDesk store; create one with `factdesk init`")
+        }
+        let settings = try DeskJSON.decode(DeskSettings.self, from: data, path: path)
+        guard settings.schemaVersion == DeskSettings.currentSchemaVersion else {
+            throw FactDeskError.corruptFile(path: path, detail: "schema version \(settings.schemaVersion), this FactDesk reads version \(DeskSettings.currentSchemaVersion)")
+        }
+        return settings
+    }
+
+    func hasArticle(_ slug: ArticleSlug) throws -> Bool {
+        try blobID(at: layout.articleFile(slug)) != nil
+    }
+
+    func article(_ slug: ArticleSlug) throws -> Article {
+        let path = layout.articleFile(slug)
+        guard let data = try data(at: path) else { throw FactDeskError.unknownArticle(slug.value) }
+        let article = try DeskJSON.decode(Article.self, from: data, path: path)
+        guard article.id == slug else {
+            throw FactDeskError.corruptFile(path: path, detail: "its id '\(article.id)' does not match its folder '\(slug)'")
+        }
+        return article
+    }
+
+    func text(_ slug: ArticleSlug) throws -> ArticleText {
+        let path = layout.textFile(slug)
+        guard let data = try data(at: path) else { throw FactDeskError.corruptFile(path: path, detail: "missing") }
+        guard let string = String(validating: data, as: UTF8.self) else {
+            throw FactDeskError.corruptFile(path: path, detail: "not valid UTF-8")
+        }
+        return ArticleText(stored: string)
+    }
+
+    /// Every article's slug, sorted.
+    func articleSlugs() throws -> [ArticleSlug] {
+        guard let articles = try rootTree?.subtree(atPath: layout.articlesDirectory) else { return [] }
+        var slugs: [ArticleSlug] = []
+        for shard in articles.entries where shard.kind == .tree {
+            for entry in try repository.tree(shard.id).entries where entry.kind == .tree {
+                if let slug = try? ArticleSlug(entry.name) { slugs.append(slug) }
+            }
+        }
+        return slugs.sorted()
+    }
+
+    /// The ids of the claims filed under `slug`, sorted.
+    func claimIDs(in slug: ArticleSlug) throws -> [ClaimID] {
+        guard let claims = try rootTree?.subtree(atPath: layout.claimsDirectory(slug)) else { return [] }
+        return claims.entries.compactMap { entry in
+            guard entry.kind == .blob, entry.name.hasSuffix(".json") else { return nil }
+            return try? ClaimID(String(entry.name.dropLast(5)))
+        }.sorted()
+    }
+
+    func claim(_ id: ClaimID, in slug: ArticleSlug) throws -> Claim {
+        let path = layout.claimFile(slug, id)
+        guard let data = try data(at: path) else { throw FactDeskError.unknownClaim(id.value) }
+        let claim = try DeskJSON.decode(Claim.self, from: data, path: path)
+        guard claim.id == id, claim.article == slug else {
+            throw FactDeskError.corruptFile(path: path, detail: "its id or article does not match where it is filed")
+        }
+        return claim
+    }
+
+    /// The claims of `slug` in text order.
+    func claims(in slug: ArticleSlug) throws -> [Claim] {
+        try claimIDs(in: slug).map { try claim($0, in: slug) }.sorted { ($0.anchor.start, $0.id) < ($1.anchor.start, $1.id) }
+    }
+
+    /// Finds the claim an editor means by `reference`: its full id or a unique prefix of it,
+    /// with or without the `c-`.
+    func locateClaim(_ reference: String) throws -> (slug: ArticleSlug, id: ClaimID) {
+        let wanted = reference.hasPrefix("c-") ? reference : "c-" + reference
+        guard wanted.count > 2, wanted.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw FactDeskError.unknownClaim(reference)
+        }
+        var matches: [(slug: ArticleSlug, id: ClaimID)] = []
+        for slug in try articleSlugs() {
+            for id in try claimIDs(in: slug) where id.value.hasPrefix(wanted) {
+                if id.value == wanted { return (slug, id) }
+                matches.append((slug, id))
+            }
+        }
+        guard let first = matches.first else { throw FactDeskError.unknownClaim(reference) }
+        guard matches.count == 1 else {
+            throw FactDeskError.ambiguousClaim(reference, candidates: matches.map(\.id.value))
+        }
+        return first
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// What an editor supplies when annotating a span of an article.
+public struct AnnotationRequest: Sendable {
+    public var article: ArticleSlug
+    public var selector: TextSelector
+    public var claim: String
+    public var sources: [String]
+    public var note: String?
+    public var assignee: String?
+
+    public init(article: ArticleSlug, selector: TextSelector, claim: String, sources: [String] = [],
+                note: String? = nil, assignee: String? = nil) {
+        self.article = article
+        self.selector = selector
+        self.claim = claim
+        self.sources = sources
+        self.note = note
+        self.assignee = assignee
+    }
+}
+
+extension DeskStore {
+    /// Files a new claim on a span of an article, status `unverified`, in one commit.
+    @discardableResult
+    public func annotate(_ request: AnnotationRequest, editor: Editor) throws -> Claim {
+        guard let claimText = request.claim.nonEmptyText else {
+            throw FactDeskError.invalidInput("--claim needs the statement being checked")
+        }
+        return try commit(as: editor) { snapshot in
+            _ = try snapshot.settings()
+            let article = try snapshot.article(request.article)
+            let text = try snapshot.text(request.article)
+            let range = try request.selector.resolve(in: text)
+            let existing = Set(try snapshot.claimIDs(in: request.article))
+            var id = ClaimID.random()
+            while existing.contains(id) { id = ClaimID.random() }
+            let now = clock()
+            var claim = Claim(id: id, article: request.article, claim: claimText, status: .unverified,
+                              anchor: Anchor(range: range, in: text, revision: article.revision),
+                              paragraph: text.paragraphNumber(at: range.lowerBound) ?? 1,
+                              sources: [], notes: [], assignee: request.assignee.nonEmpty,
+                              createdBy: editor, createdAt: now, updatedBy: editor, updatedAt: now,
+                              statusChangedBy: editor, statusChangedAt: now)
+            for url in request.sources { try claim.addSource(try Source(url: url, addedBy: editor, addedAt: now)) }
+            claim.addNote(request.note, by: editor, at: now)
+            let message = "annotate \(id) on \(request.article) ¶\(claim.paragraph): \"\(claim.headline(limit: 50))\""
+            return try stage(claim, in: snapshot, message: message, note: request.note)
+        }
+    }
+
+    /// Attaches a source to a claim, in one commit.
+    @discardableResult
+    public func addSource(to reference: String, url: String, title: String? = nil, note: String? = nil,
+                          editor: Editor) throws -> Claim {
+        try changeClaim(reference, editor: editor) { claim, now, _ in
+            try claim.addSource(try Source(url: url, title: title, note: note, addedBy: editor, addedAt: now))
+            return (message: "source \(claim.id): add \(url)", note: nil)
+        }
+    }
+
+    /// Marks a claim verified, adding `sources` first; refused when the claim would have no
+    /// source and the desk's policy requires one.
+    @discardableResult
+    public func verify(_ reference: String, sources: [String] = [], note: String? = nil, editor: Editor) throws -> Claim {
+        try changeClaim(reference, editor: editor) { claim, now, settings in
+            var added = 0
+            for url in sources {
+                let source = try Source(url: url, addedBy: editor, addedAt: now)
+                if !claim.sources.contains(where: { $0.url == source.url }) {
+                    try claim.addSource(source)
+                    added += 1
+                }
+            }
+            if claim.status == .verified && added == 0 && note.nonEmpty == nil {
+                throw FactDeskError.invalidInput("claim \(claim.id) is already verified; add --source or --note to record more")
+            }
+            try claim.setStatus(.verified, by: editor, at: now, policy: settings)
+            claim.addNote(note, by: editor, at: now)
+            let count = claim.sources.count
+            return (message: "verify \(claim.id): verified (\(count) source\(count == 1 ? "" : "s"))", note: note)
+        }
+    }
+
+    /// Moves a claim to `status`, in one commit.
+    @discardableResult
+    public func setStatus(_ reference: String, to status: ClaimStatus, note: String? = nil, editor: Editor) throws -> Claim {
+        try changeClaim(reference, editor: editor) { claim, now, settings in
+            let old = claim.status
+            if old == status && note.nonEmpty == nil {
+                throw FactDeskError.invalidInput("claim \(claim.id) is already \(status.rawValue)")
+            }
+            try claim.setStatus(status, by: editor, at: now, policy: settings)
+            claim.addNote(note, by: editor, at: now)
+            return (message: "status \(claim.id): \(old.rawValue) → \(status.rawValue)", note: note)
+        }
+    }
+
+    /// One claim, by id or unique id prefix.
+    public func claim(_ reference: String) throws -> Claim {
+        let snapshot = try snapshot()
+        return try gitCall {
+            let location = try snapshot.locateClaim(reference)
+            return try snapshot.claim(location.id, in: location.slug)
+        }
+    }
+
+    /// Claims of one article or of the whole desk, optionally of one status, in article and text order.
+    public func claims(in article: ArticleSlug? = nil, status: ClaimStatus? = nil) throws -> [Claim] {
+        let snapshot = try snapshot()
+        return try gitCall {
+            let slugs: [ArticleSlug]
+            if let article {
+                _ = try snapshot.article(article)
+                slugs = [article]
+            } else {
+                slugs = try snapshot.articleSlugs()
+            }
+            return try slugs.flatMap { try snapshot.claims(in: $0) }.filter { status == nil || $0.status == status }
+        }
+    }
+
+    // MARK: Shared steps
+
+    /// Loads a claim at the tip, lets `change` edit it, stamps who and when, and commits it.
+    private func changeClaim(_ reference: String, editor: Editor,
+                             _ change: (inout Claim, Date, DeskSettings) throws -> (message: String, note: String?)) throws -> Claim {
+        try commit(as: editor) { snapshot in
+            let settings = try snapshot.settings()
+            let location = try snapshot.locateClaim(reference)
+            var claim = try snapshot.claim(location.id, in: location.slug)
+            let now = clock()
+            let (message, note) = try change(&claim, now, settings)
+            claim.updatedBy = editor
+            claim.updatedAt = now
+            return try stage(claim, in: snapshot, message: message, note: note)
+        }
+    }
+
+    private func stage(_ claim: Claim, in snapshot: DeskSnapshot, message: String, note: String?) throws -> StagedChange<Claim> {
+        let body = note.nonEmpty.map { "\n\n" + $0 } ?? ""
+        return StagedChange(files: [layout.claimFile(claim.article, claim.id): try DeskJSON.encode(claim)],
+                            message: message + body + "\n", result: claim)
+    }
+
+}
+
+extension Claim {
+    mutating func addSource(_ source: Source) throws {
+        guard !sources.contains(where: { $0.url == source.url }) else {
+            throw FactDeskError.invalidInput("claim \(id) already cites \(source.url)")
+        }
+        sources.append(source)
+    }
+
+    mutating func addNote(_ text: String?, by editor: Editor, at date: Date) {
+        guard let text = text.nonEmpty else { return }
+        notes.append(Note(text: text, by: editor, at: date))
+    }
+
+    mutating func setStatus(_ newStatus: ClaimStatus, by editor: Editor, at date: Date, policy: DeskSettings) throws {
+        if newStatus == .verified && policy.verifiedRequiresSource && sources.isEmpty {
+            throw FactDeskError.policy("claim \(id) has no source; a verified claim needs evidence: add one with --source URL")
+        }
+        if newStatus != status {
+            status = newStatus
+            statusChangedBy = editor
+            statusChangedAt = date
+        }
+    }
+}
+
+extension String {
+    /// This text trimmed, or nil when nothing but white space is left.
+    var nonEmptyText: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

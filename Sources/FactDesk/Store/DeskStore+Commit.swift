@@ -1,0 +1,48 @@
+import Foundation
+import GitKit
+
+extension DeskStore {
+    /// How many times an operation is rebuilt on a newer tip after losing the race for the branch.
+    static let maximumAttempts = 50
+
+    /// The one write path. `build` stages the operation against the branch's current tip; its
+    /// files become blobs, the tip's tree is updated on those paths only, one commit authored by
+    /// `editor` is written, and the branch moves by compare-and-swap on the tip that was read.
+    /// A lost race rebuilds the operation on the new tip. A checked-out desk then writes the same
+    /// files into its working tree and index. Nothing is visible until the branch moves.
+    @discardableResult
+    func commit<Result>(as editor: Editor, _ build: (DeskSnapshot) throws -> StagedChange<Result>) throws -> Result {
+        for attempt in 1...Self.maximumAttempts {
+            let snapshot = try snapshot()
+            let staged = try build(snapshot)
+            do {
+                try gitCall { try writeCommit(staged, on: snapshot, as: editor) }
+                if kind == .checkedOut { try updateWorkingTree(with: staged.files) }
+                return staged.result
+            } catch is LostRace {
+                usleep(useconds_t(min(attempt, 20) * 2_000 + Int.random(in: 0..<2_000)))
+            }
+        }
+        throw FactDeskError.storage("the branch \(branch) kept moving under \(Self.maximumAttempts) attempts; try again")
+    }
+
+    /// Another writer moved the branch between reading the tip and moving it.
+    private struct LostRace: Error {}
+
+    private func writeCommit<Result>(_ staged: StagedChange<Result>, on snapshot: DeskSnapshot, as editor: Editor) throws {
+        let updates = try staged.files.sorted { $0.key < $1.key }.map { path, data -> TreeUpdate in
+            guard let data else { return .remove(path: path) }
+            return .upsertBlob(path: path, id: try repository.writeBlob(data))
+        }
+        let treeID = try repository.updatedTree(from: snapshot.rootTree?.id, applying: updates)
+        let signature = Signature(name: editor.name, email: editor.email, date: clock())
+        let commitID = try repository.createCommit(tree: treeID, parents: snapshot.commitID.map { [$0] } ?? [],
+                                                   author: signature, committer: signature, message: staged.message)
+        do {
+            try repository.updateReference(branch, to: commitID, expecting: snapshot.commitID,
+                                           logMessage: "factdesk: " + staged.message.prefix { $0 != "\n" })
+        } catch let error as GitError where error.isLostRace {
+            throw LostRace()
+        }
+    }
+}

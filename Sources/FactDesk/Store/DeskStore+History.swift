@@ -1,0 +1,42 @@
+import Foundation
+import GitKit
+
+extension DeskStore {
+    /// Every commit that changed a claim, newest first, with the claim's status after each.
+    public func history(ofClaim reference: String) throws -> [HistoryEntry] {
+        let snapshot = try snapshot()
+        return try gitCall {
+            let location = try snapshot.locateClaim(reference)
+            let path = layout.claimFile(location.slug, location.id)
+            return try entries(changing: path, in: snapshot) { blobID in
+                guard let blobID, let data = try? repository.blobData(blobID) else { return nil }
+                return (try? DeskJSON.decode(StatusOnly.self, from: data, path: path))?.status
+            }
+        }
+    }
+
+    /// Every commit that changed an article, its text or any of its claims, newest first.
+    public func history(ofArticle slug: ArticleSlug) throws -> [HistoryEntry] {
+        let snapshot = try snapshot()
+        return try gitCall {
+            _ = try snapshot.article(slug)
+            return try entries(changing: layout.articleDirectory(slug), in: snapshot) { _ in nil }
+        }
+    }
+
+    private func entries(changing path: String, in snapshot: DeskSnapshot,
+                         status: (ObjectID?) throws -> ClaimStatus?) throws -> [HistoryEntry] {
+        guard let tip = snapshot.commitID else { return [] }
+        return try PathHistory(repository: repository).changes(of: path, from: tip).map { change in
+            let author = change.commit.author
+            return HistoryEntry(commit: change.commit.id.hex, date: author.date,
+                                editor: "\(author.name) <\(author.email)>",
+                                message: change.commit.summary, status: try status(change.objectID))
+        }
+    }
+}
+
+/// Just the status of a stored claim, read from an old version whatever else it holds.
+private struct StatusOnly: Decodable {
+    let status: ClaimStatus
+}

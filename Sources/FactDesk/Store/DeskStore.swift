@@ -1,0 +1,132 @@
+import Foundation
+import GitKit
+
+/// A fact-checking desk: the FactDesk API that the command-line tool and any server call.
+/// Reads come from the branch's committed tree; every change is one commit through libgit2.
+public final class DeskStore {
+    /// Whether the desk has a working tree to keep in step with its commits.
+    public enum Kind: String, Sendable {
+        /// A folder in a checked-out repository: commits also update the files and the index.
+        case checkedOut = "checked-out"
+        /// A bare repository: a commit is new objects and one branch update, nothing else.
+        case bare
+    }
+
+    let repository: Repository
+    let layout: StoreLayout
+    /// The branch the desk lives on, such as `refs/heads/main`.
+    let branch: String
+    public let kind: Kind
+    /// The clock used for timestamps and ages; tests and servers may supply their own.
+    let clock: @Sendable () -> Date
+
+    private init(repository: Repository, layout: StoreLayout, branch: String, clock: @escaping @Sendable () -> Date) {
+        self.repository = repository
+        self.layout = layout
+        self.branch = branch
+        self.kind = repository.isBare ? .bare : .checkedOut
+        self.clock = clock
+    }
+
+    /// Opens the desk in folder `path` (a folder of a checked-out repository holding a committed `desk.json`).
+    public static func open(at path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> DeskStore {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw FactDeskError.notADesk("no desk at \(path): create one with `factdesk init --store \(path)` or pass --store")
+        }
+        guard let repository = try gitCall({ try Repository.discover(from: path) }) else {
+            throw FactDeskError.notADesk("\(path) is not inside a git repository: create a desk with `factdesk init --store \(path)`")
+        }
+        let store = DeskStore(repository: repository, layout: StoreLayout(deskPath: try deskPath(of: path, in: repository)),
+                              branch: try branchName(of: repository), clock: clock)
+        _ = try store.snapshot().settings()
+        return store
+    }
+
+    /// Creates a desk in folder `path`, and a git repository there if none encloses it.
+    public static func create(at path: String, editor: Editor,
+                              clock: @escaping @Sendable () -> Date = { Date() }) throws -> DeskStore {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FactDeskError.storage("cannot create \(path): \(error.localizedDescription)")
+        }
+        let repository = try gitCall { try Repository.discover(from: path) ?? Repository.create(at: path, bare: false) }
+        let store = DeskStore(repository: repository, layout: StoreLayout(deskPath: try deskPath(of: path, in: repository)),
+                              branch: try branchName(of: repository), clock: clock)
+        try store.commit(as: editor) { snapshot in
+            if try snapshot.blobID(at: store.layout.settingsFile) != nil {
+                throw FactDeskError.invalidInput("\(path) is already a FactDesk store")
+            }
+            return StagedChange(files: [store.layout.settingsFile: try DeskJSON.encode(DeskSettings())],
+                                message: "init desk", result: ())
+        }
+        return store
+    }
+
+    /// The editor configured in git (`user.name` and `user.email`) for a desk at `path`: the
+    /// enclosing repository's configuration, else the user's; nil unless both are set.
+    public static func configuredEditor(near path: String) throws -> Editor? {
+        try gitCall {
+            let repository = FileManager.default.fileExists(atPath: path) ? try Repository.discover(from: path) : nil
+            let value: (String) throws -> String? = { key in
+                try repository.map { try $0.configString(key) } ?? GitConfiguration.defaultString(key)
+            }
+            guard let name = try value("user.name"), let email = try value("user.email") else { return nil }
+            return try? Editor(name: name, email: email)
+        }
+    }
+
+    /// The desk as of the branch's current commit.
+    func snapshot() throws -> DeskSnapshot {
+        try gitCall {
+            try DeskSnapshot(repository: repository, layout: layout, commitID: try repository.resolve(reference: branch))
+        }
+    }
+
+    // MARK: Locating the desk
+
+    /// The desk folder's path relative to the repository's working directory.
+    private static func deskPath(of path: String, in repository: Repository) throws -> String {
+        guard let workingDirectory = repository.workingDirectory else {
+            return ""
+        }
+        let root = realPath(workingDirectory)
+        let desk = realPath(path)
+        if desk == root { return "" }
+        guard desk.hasPrefix(root + "/") else {
+            throw FactDeskError.notADesk("\(path) is outside the working tree of the repository at \(root)")
+        }
+        let relative = String(desk.dropFirst(root.count + 1))
+        guard !relative.split(separator: "/").contains(".git") else {
+            throw FactDeskError.notADesk("\(path) is inside a .git folder; choose a folder of the working tree")
+        }
+        return relative
+    }
+
+    private static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        var text = String(cString: resolved)
+        while text.count > 1 && text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+
+    private static func branchName(of repository: Repository) throws -> String {
+        switch try gitCall({ try repository.head() }) {
+        case .branch(let name):
+            return name
+        case .detached(let id):
+            throw FactDeskError.storage("HEAD is detached at \(id.hex.prefix(7)); check out the desk's branch first (git switch main)")
+        }
+    }
+}
+
+/// Runs a GitKit call, turning a libgit2 failure into a FactDesk storage error with its message.
+func gitCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as GitError {
+        throw FactDeskError.storage("git: \(error.message)")
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// An article's text as stored: UTF-8, NFC-normalized, LF line endings. Every offset in
+/// FactDesk counts Unicode scalars of this text, start inclusive, end exclusive.
+public struct ArticleText: Equatable, Sendable {
+    /// The normalized text.
+    public let string: String
+    /// The text's Unicode scalars, indexed by offset.
+    public let scalars: [Unicode.Scalar]
+
+    /// Takes text exactly as stored (already normalized).
+    init(stored string: String) {
+        self.string = string
+        scalars = Array(string.unicodeScalars)
+    }
+
+    /// Decodes and normalizes text an editor supplied: strict UTF-8, no byte-order mark,
+    /// CRLF and CR as LF, NFC. Refuses invalid UTF-8, NUL and other control characters,
+    /// and text with nothing but white space.
+    public init(normalizing data: Data, source: String) throws {
+        guard let decoded = String(validating: data, as: UTF8.self) else {
+            throw FactDeskError.invalidInput("\(source) is not valid UTF-8 text; convert it to UTF-8 first")
+        }
+        try self.init(normalizing: decoded, source: source)
+    }
+
+    /// Normalizes text already decoded, with the same rules as `init(normalizing:source:)`.
+    public init(normalizing text: String, source: String) throws {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = Self.normalizedLineEndings(text).precomposedStringWithCanonicalMapping
+        if let bad = text.unicodeScalars.first(where: Self.isForbiddenControl) {
+            let code = String(bad.value, radix: 16, uppercase: true)
+            throw FactDeskError.invalidInput("\(source) contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); remove it")
+        }
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw FactDeskError.invalidInput("\(source) is empty; an article needs some text")
+        }
+        self.init(stored: text)
+    }
+
+    /// Normalizes a quote or fragment typed by a user the same way as stored text (no checks).
+    static func normalizedFragment(_ text: String) -> String {
+        normalizedLineEndings(text).precomposedStringWithCanonicalMapping
+    }
+
+    private static func normalizedLineEndings(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                scalars.append("\n")
+                previousWasCR = true
+            } else {
+                if !(scalar == "\n" && previousWasCR) { scalars.append(scalar) }
+                previousWasCR = false
+            }
+        }
+        return String(scalars)
+    }
+
+    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F
+    }
+
+    /// The number of scalars.
+    public var count: Int { scalars.count }
+
+    /// The text of `range` (scalar offsets, clamped to the text).
+    public func substring(_ range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<scalars.count)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[clamped])
+        return String(view)
+    }
+
+    /// The paragraphs: runs of non-blank lines separated by blank lines, trimmed of surrounding
+    /// white space, in order; paragraph N is `paragraphs[N - 1]`.
+    public var paragraphs: [Range<Int>] {
+        var result: [Range<Int>] = []
+        var lineStart = 0
+        var paragraphStart: Int?
+        var paragraphEnd = 0
+        func closeParagraph() {
+            if let start = paragraphStart { result.append(trimmed(start..<paragraphEnd)) }
+            paragraphStart = nil
+        }
+        while lineStart <= scalars.count {
+            var lineEnd = lineStart
+            while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
+            let blank = scalars[lineStart..<lineEnd].allSatisfy { $0.properties.isWhitespace }
+            if blank {
+                closeParagraph()
+            } else {
+                if paragraphStart == nil { paragraphStart = lineStart }
+                paragraphEnd = lineEnd
+            }
+            lineStart = lineEnd + 1
+        }
+        closeParagraph()
+        return result
+    }
+
+    /// The paragraph number (from 1) holding `offset`; for an offset between paragraphs,
+    /// the next one; nil past the last.
+    public func paragraphNumber(at offset: Int) -> Int? {
+        paragraphs.firstIndex { offset < $0.upperBound }.map { $0 + 1 }
+    }
+
+    /// Scalar offsets that begin a user-perceived character (grapheme cluster), plus the end.
+    func characterBoundaries() -> Set<Int> {
+        var boundaries: Set<Int> = [0]
+        var offset = 0
+        for character in string {
+            offset += character.unicodeScalars.count
+            boundaries.insert(offset)
+        }
+        return boundaries
+    }
+
+    private func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper && scalars[lower].properties.isWhitespace { lower += 1 }
+        while upper > lower && scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        return lower..<upper
+    }
+}

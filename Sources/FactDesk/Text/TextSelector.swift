@@ -1,0 +1,60 @@
+/// How an editor points at the text a claim is about.
+public enum TextSelector: Equatable, Sendable {
+    /// A whole paragraph, numbered from 1.
+    case paragraph(Int)
+    /// The text matching `quote`; `occurrence` (from 1) picks one when it occurs more than once.
+    case quote(String, occurrence: Int?)
+    /// Scalar offsets, start inclusive, end exclusive.
+    case span(start: Int, end: Int)
+
+    /// Parses `START-END` as typed after `--span`.
+    public static func parseSpan(_ text: String) throws -> TextSelector {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let start = Int(parts[0]), let end = Int(parts[1]) else {
+            throw FactDeskError.invalidInput("span '\(text)' is not START-END, such as 120-184 (scalar offsets, end exclusive)")
+        }
+        return .span(start: start, end: end)
+    }
+
+    /// The range of `text` this selector points at, or a clear error.
+    public func resolve(in text: ArticleText) throws -> Range<Int> {
+        switch self {
+        case .paragraph(let number):
+            let paragraphs = text.paragraphs
+            guard (1...max(1, paragraphs.count)).contains(number), number <= paragraphs.count else {
+                throw FactDeskError.invalidInput("paragraph \(number) does not exist; the article has \(paragraphs.count) paragraphs")
+            }
+            return paragraphs[number - 1]
+
+        case .span(let start, let end):
+            guard start >= 0, end <= text.count, start < end else {
+                throw FactDeskError.invalidInput("span \(start)-\(end) is outside the text (0-\(text.count)) or empty")
+            }
+            let boundaries = text.characterBoundaries()
+            guard boundaries.contains(start), boundaries.contains(end) else {
+                throw FactDeskError.invalidInput("span \(start)-\(end) cuts a character in two (an accent, emoji or flag); widen it")
+            }
+            return start..<end
+
+        case .quote(let quote, let occurrence):
+            let matches = QuoteSearch(text: text).occurrences(of: quote)
+            guard !matches.isEmpty else { throw FactDeskError.quoteNotFound(quote.oneLine(limit: 80)) }
+            if let occurrence {
+                guard (1...matches.count).contains(occurrence) else {
+                    throw FactDeskError.invalidInput("--occurrence \(occurrence) does not exist: the quote occurs \(matches.count) time(s)")
+                }
+                return matches[occurrence - 1]
+            }
+            guard matches.count == 1 else {
+                throw FactDeskError.ambiguousQuote(quote.oneLine(limit: 60), occurrences: matches.map { describe($0, in: text) })
+            }
+            return matches[0]
+        }
+    }
+
+    private func describe(_ range: Range<Int>, in text: ArticleText) -> String {
+        let paragraph = text.paragraphNumber(at: range.lowerBound) ?? 0
+        let context = text.substring(max(0, range.lowerBound - 20)..<min(text.count, range.upperBound + 20))
+        return "¶\(paragraph) at \(range.lowerBound)-\(range.upperBound) “…\(context.oneLine(limit: 80))…”"
+    }
+}

@@ -1,0 +1,37 @@
+import CGit2
+
+/// The index (staging area) of a checked-out repository. Owns its `git_index` pointer.
+public final class Index {
+    let pointer: OpaquePointer
+    let repository: Repository
+
+    init(pointer: OpaquePointer, repository: Repository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
+
+    deinit {
+        git_index_free(pointer)
+    }
+
+    /// Stages the working-tree file at `path` (relative to the working directory),
+    /// recording its current stat data so that `git status` needs no re-hash.
+    public func add(path: String) throws {
+        try check(git_index_add_bypath(pointer, path), "cannot stage \(path)")
+    }
+
+    /// Removes `path` from the index.
+    public func remove(path: String) throws {
+        try check(git_index_remove_bypath(pointer, path), "cannot unstage \(path)")
+    }
+
+    /// Writes the index back to disk through its lock file.
+    public func write() throws {
+        try check(git_index_write(pointer), "cannot write the index")
+    }
+
+    /// The blob id the index records for `path`, if any.
+    public func entryID(path: String) -> ObjectID? {
+        git_index_get_bypath(pointer, path, 0).map { ObjectID($0.pointee.id) }
+    }
+}

@@ -1,0 +1,27 @@
+import CGit2
+
+/// A walk over commits reachable from a start commit, newest first (`git_revwalk`).
+public final class RevisionWalk: Sequence, IteratorProtocol {
+    let pointer: OpaquePointer
+    let repository: Repository
+
+    init(repository: Repository, start: ObjectID) throws {
+        var out: OpaquePointer?
+        try check(git_revwalk_new(&out, repository.pointer), "cannot start a history walk")
+        pointer = out!
+        self.repository = repository
+        git_revwalk_sorting(pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue)
+        try start.withOID { try check(git_revwalk_push(pointer, $0), "cannot walk from \(start)") }
+    }
+
+    deinit {
+        git_revwalk_free(pointer)
+    }
+
+    /// The next commit id, or nil at the end of history (or on a walk error).
+    public func next() -> ObjectID? {
+        var oid = git_oid()
+        guard git_revwalk_next(&oid, pointer) == 0 else { return nil }
+        return ObjectID(oid)
+    }
+}

@@ -1,0 +1,64 @@
+import CGit2
+
+/// A git tree object. Owns its `git_tree` pointer and keeps its repository alive.
+public final class Tree {
+    let pointer: OpaquePointer
+    let repository: Repository
+
+    init(pointer: OpaquePointer, repository: Repository) {
+        self.pointer = pointer
+        self.repository = repository
+    }
+
+    deinit {
+        git_tree_free(pointer)
+    }
+
+    public var id: ObjectID { ObjectID(git_tree_id(pointer).pointee) }
+
+    /// The tree's direct entries, in git's order.
+    public var entries: [TreeEntry] {
+        (0..<git_tree_entrycount(pointer)).map { TreeEntry(git_tree_entry_byindex(pointer, $0)) }
+    }
+
+    /// The direct entry called `name`, if any.
+    public func entry(named name: String) -> TreeEntry? {
+        git_tree_entry_byname(pointer, name).map(TreeEntry.init)
+    }
+
+    /// The entry at a slash-separated `path` below this tree, if any.
+    public func entry(atPath path: String) throws -> TreeEntry? {
+        var entry: OpaquePointer?
+        let code = git_tree_entry_bypath(&entry, pointer, path)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, "cannot read \(path)")
+        defer { git_tree_entry_free(entry) }
+        return TreeEntry(entry!)
+    }
+
+    /// The subtree at `path`, if there is a tree there.
+    public func subtree(atPath path: String) throws -> Tree? {
+        guard let entry = try entry(atPath: path), entry.kind == .tree else { return nil }
+        return try repository.tree(entry.id)
+    }
+}
+
+/// One entry of a tree: a name, the object it points at and what kind it is.
+public struct TreeEntry: Equatable, Sendable {
+    /// The kind of object an entry points at.
+    public enum Kind: Sendable { case blob, tree, other }
+
+    public let name: String
+    public let id: ObjectID
+    public let kind: Kind
+
+    init(_ entry: OpaquePointer) {
+        name = String(cString: git_tree_entry_name(entry))
+        id = ObjectID(git_tree_entry_id(entry).pointee)
+        switch git_tree_entry_type(entry) {
+        case GIT_OBJECT_BLOB: kind = .blob
+        case GIT_OBJECT_TREE: kind = .tree
+        default: kind = .other
+        }
+    }
+}

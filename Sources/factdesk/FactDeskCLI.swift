@@ -1,0 +1,31 @@
+import ArgumentParser
+import FactDesk
+import Foundation
+
+/// Entry point: runs the command and turns every FactDesk error into one line on stderr.
+@main
+enum FactDeskCLI {
+    static func main() {
+        do {
+            var command = try FactDeskCommand.parseAsRoot()
+            try command.run()
+        } catch let error as FactDeskError {
+            Output.fail(error.description)
+        } catch {
+            FactDeskCommand.exit(withError: error)
+        }
+    }
+}
+
+/// `factdesk`: the root command, listing every subcommand.
+struct FactDeskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "factdesk",
+        abstract: "Attach claims, sources and verification status to article text, with every change a git commit.",
+        subcommands: [
+            InitCommand.self, ArticleCommand.self, AnnotateCommand.self, SourceCommand.self,
+            VerifyCommand.self, StatusCommand.self, ClaimsCommand.self, ShowCommand.self,
+            HistoryCommand.self, ReportCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,34 @@
+import FactDesk
+import Foundation
+
+/// Printing helpers shared by the commands.
+enum Output {
+    /// Prints one error line on stderr and exits with status 1.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("factdesk: error: \(message)\n".utf8))
+        exit(1)
+    }
+
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        print(try FactDeskJSON.string(value), terminator: "")
+    }
+
+    /// One line per claim: id, status, where, and the claim itself.
+    static func claimLine(_ claim: Claim) -> String {
+        let status = claim.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+        return "\(claim.id)  \(status) \(claim.article) ¶\(claim.paragraph)  \(shortened(claim.claim, 70))"
+    }
+
+    static func shortened(_ text: String, _ limit: Int) -> String {
+        let line = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
+    }
+
+    static func readableDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

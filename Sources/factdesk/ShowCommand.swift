@@ -1,0 +1,32 @@
+import ArgumentParser
+import FactDesk
+
+/// `factdesk show CLAIM`: everything about one claim.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one claim in full.")
+
+    @Argument(help: "The claim id, or a unique prefix of it.")
+    var claim: String
+
+    @OptionGroup var desk: DeskOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let claim = try desk.openStore().claim(self.claim)
+        if output.json { return try Output.printJSON(ClaimView(claim)) }
+        print("\(claim.id) · \(claim.status.rawValue) · \(claim.article) ¶\(claim.paragraph) [\(claim.anchor.start)-\(claim.anchor.end)]")
+        print("Claim:    \(claim.claim)")
+        print("Quote:    “\(claim.anchor.exact)”")
+        if let assignee = claim.assignee { print("Assignee: \(assignee)") }
+        print("Filed:    \(Output.readableDate(claim.createdAt)) by \(claim.createdBy)")
+        print("Status:   \(claim.status.rawValue) since \(Output.readableDate(claim.statusChangedAt)) by \(claim.statusChangedBy)")
+        print("Sources:" + (claim.sources.isEmpty ? "  none" : ""))
+        for source in claim.sources {
+            print("  - \(source.url)" + (source.title.map { " — \($0)" } ?? "") + (source.note.map { " (\($0))" } ?? ""))
+        }
+        if !claim.notes.isEmpty { print("Notes:") }
+        for note in claim.notes {
+            print("  - \(Output.readableDate(note.at)) \(note.by.name): \(note.text)")
+        }
+    }
+}
