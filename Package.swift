@@ -27,8 +27,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
-        .testTarget(name: "FactDeskTests", dependencies: ["FactDesk", "GitKit"]),
-        .testTarget(name: "FactDeskCLITests", dependencies: ["FactDesk"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "FactDeskTests", dependencies: ["FactDesk", "GitKit", "TestSupport"]),
+        .testTarget(name: "FactDeskCLITests", dependencies: ["factdesk", "TestSupport"]),
     ]
 )

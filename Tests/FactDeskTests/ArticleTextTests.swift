@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import FactDesk
+
+/// Offsets are Unicode scalar offsets of the stored NFC text: these tests pin that down on the
+/// characters newsrooms actually publish.
+@Suite struct ArticleTextTests {
+    @Test func decomposedAccentsAreStoredComposed() throws {
+        let text = try ArticleText(normalizing: Data("Cafe\u{301} de Mu\u{308}nchen".utf8), source: "test")
+        #expect(text.string == "Café de München")
+        #expect(text.count == 15)
+        #expect(text.string.unicodeScalars.allSatisfy { $0 != "\u{301}" })
+    }
+
+    @Test func lineEndingsBecomeLFAndByteOrderMarkGoes() throws {
+        let text = try ArticleText(normalizing: Data("\u{FEFF}one\r\ntwo\rthree\n".utf8), source: "test")
+        #expect(text.string == "one\ntwo\nthree\n")
+    }
+
+    @Test func invalidUTF8IsRefusedWithItsSource() {
+        let bytes = Data([0x48, 0x69, 0xC3, 0x28])
+        #expect(throws: FactDeskError.invalidInput("draft.txt is not valid UTF-8 text; convert it to UTF-8 first")) {
+            try ArticleText(normalizing: bytes, source: "draft.txt")
+        }
+    }
+
+    @Test func nulAndEmptyTextAreRefused() {
+        #expect(throws: FactDeskError.self) { try ArticleText(normalizing: Data("a\u{0}b".utf8), source: "x") }
+        #expect(throws: FactDeskError.self) { try ArticleText(normalizing: Data(" \n\u{A0}\n\t".utf8), source: "x") }
+        #expect(throws: FactDeskError.self) { try ArticleText(normalizing: Data(), source: "x") }
+    }
+
+    @Test func paragraphsAreSeparatedByBlankLinesEvenWithSpaces() throws {
+        let raw = "  First line\nstill first.  \n\n \t\nSecond — “quoted”.\n\n\n\nThird 🇺🇦 end.\n"
+        let text = try ArticleText(normalizing: Data(raw.utf8), source: "t")
+        let paragraphs = text.paragraphs.map(text.substring)
+        #expect(paragraphs == ["First line\nstill first.", "Second — “quoted”.", "Third 🇺🇦 end."])
+        let third = text.paragraphs[2]
+        #expect(text.paragraphNumber(at: third.lowerBound) == 3)
+        #expect(text.paragraphNumber(at: text.paragraphs[0].upperBound + 1) == 2)
+    }
+
+    @Test func offsetsCountScalarsNotBytesUTF16OrCharacters() throws {
+        // 🇺🇦 is 2 scalars, 1 character, 4 UTF-16 units, 8 bytes; 👩‍⚕️ is 4 scalars and 1 character.
+        let raw = "🇺🇦 👩‍⚕️ 東京 שלום x"
+        let text = try ArticleText(normalizing: Data(raw.utf8), source: "t")
+        let x = try TextSelector.quote("x", occurrence: nil).resolve(in: text)
+        let expected = Array(raw.unicodeScalars).firstIndex(of: "x")!
+        #expect(x == expected..<(expected + 1))
+        #expect(expected == 16)
+        let hebrew = try TextSelector.quote("שלום", occurrence: nil).resolve(in: text)
+        #expect(text.substring(hebrew) == "שלום")
+        #expect(hebrew.count == 4)
+    }
+
+    @Test func characterBoundariesNeverSplitAFlagOrAnAccent() throws {
+        let text = try ArticleText(normalizing: Data("a🇺🇦e\u{301}".utf8), source: "t")
+        // a | 🇺🇦 (2 scalars) | é (1 scalar once NFC)
+        #expect(text.characterBoundaries() == [0, 1, 3, 4])
+    }
+}

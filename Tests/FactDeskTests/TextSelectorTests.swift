@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import FactDesk
+
+@Suite struct TextSelectorTests {
+    let text: ArticleText
+
+    init() throws {
+        text = try ArticleText(normalizing: Data("""
+        The mayor said “more than a dozen missiles” were fired — officials disagreed.
+
+        Prices rose 3\u{A0}% in Zürich; the mayor said so twice. 🇨🇭🇺🇦
+
+        東京の人口は1400万人です。 قال الوزير إن الأرقام صحيحة.
+        """.utf8), source: "t")
+    }
+
+    @Test func quoteWithCurlyQuotesAndEmDashIsFoundAtItsScalarOffsets() throws {
+        let quote = "“more than a dozen missiles” were fired —"
+        let range = try TextSelector.quote(quote, occurrence: nil).resolve(in: text)
+        let scalars = Array(text.string.unicodeScalars)
+        let start = (0..<scalars.count).first { String(String.UnicodeScalarView(scalars[$0...])).hasPrefix(quote) }!
+        #expect(range == start..<(start + quote.unicodeScalars.count))
+        #expect(text.substring(range) == quote)
+    }
+
+    @Test func decomposedQuoteMatchesComposedText() throws {
+        let range = try TextSelector.quote("Zu\u{308}rich", occurrence: nil).resolve(in: text)
+        #expect(text.substring(range) == "Zürich")
+        #expect(range.count == 6)
+    }
+
+    @Test func nonBreakingSpaceIsMatchedExactly() throws {
+        let range = try TextSelector.quote("3\u{A0}%", occurrence: nil).resolve(in: text)
+        #expect(text.substring(range) == "3\u{A0}%")
+    }
+
+    @Test func ambiguousQuoteListsEveryOccurrenceAndOccurrencePicksOne() throws {
+        #expect {
+            try TextSelector.quote("mayor said", occurrence: nil).resolve(in: text)
+        } throws: { error in
+            guard case FactDeskError.ambiguousQuote(_, let occurrences) = error else { return false }
+            return occurrences.count == 2 && occurrences[0].contains("¶1") && occurrences[1].contains("¶2")
+        }
+        let second = try TextSelector.quote("mayor said", occurrence: 2).resolve(in: text)
+        #expect(text.paragraphNumber(at: second.lowerBound) == 2)
+        #expect(throws: FactDeskError.self) { try TextSelector.quote("mayor said", occurrence: 3).resolve(in: text) }
+    }
+
+    @Test func quoteNotFound() {
+        #expect(throws: FactDeskError.quoteNotFound("two dozen")) {
+            try TextSelector.quote("two dozen", occurrence: nil).resolve(in: text)
+        }
+    }
+
+    @Test func aQuoteThatIsHalfAFlagIsNotFound() {
+        // 🇨🇭🇺🇦 contains the scalar pair 🇭🇺 (Hungary) across the two flags: not a real occurrence.
+        #expect(throws: FactDeskError.self) { try TextSelector.quote("🇭🇺", occurrence: nil).resolve(in: text) }
+    }
+
+    @Test func paragraphsResolveToTheirTrimmedText() throws {
+        let range = try TextSelector.paragraph(3).resolve(in: text)
+        #expect(text.substring(range).hasPrefix("東京の人口"))
+        #expect(text.substring(range).hasSuffix("صحيحة."))
+        #expect(throws: FactDeskError.self) { try TextSelector.paragraph(0).resolve(in: text) }
+        #expect(throws: FactDeskError.self) { try TextSelector.paragraph(4).resolve(in: text) }
+    }
+
+    @Test func spansAreCheckedForRangeAndCharacterBoundaries() throws {
+        #expect(try TextSelector.span(start: 4, end: 9).resolve(in: text) == 4..<9)
+        #expect(throws: FactDeskError.self) { try TextSelector.span(start: 9, end: 4).resolve(in: text) }
+        #expect(throws: FactDeskError.self) { try TextSelector.span(start: 0, end: text.count + 1).resolve(in: text) }
+        let flag = try TextSelector.quote("🇨🇭", occurrence: nil).resolve(in: text)
+        #expect(throws: FactDeskError.self) {
+            try TextSelector.span(start: flag.lowerBound, end: flag.lowerBound + 1).resolve(in: text)
+        }
+    }
+
+    @Test func spanSyntax() throws {
+        #expect(try TextSelector.parseSpan("12-40") == .span(start: 12, end: 40))
+        for bad in ["12", "12-", "-3-4", "a-b", "1-2-3", ""] {
+            #expect(throws: FactDeskError.self) { try TextSelector.parseSpan(bad) }
+        }
+    }
+}
