@@ -10,17 +10,7 @@ struct AnnotateCommand: ParsableCommand {
     @Argument(help: "The article's id.")
     var slug: String
 
-    @Option(name: .long, help: "A paragraph number, from 1 (see `article show`).")
-    var paragraph: Int?
-
-    @Option(name: .long, help: "The exact text the claim is about.")
-    var quote: String?
-
-    @Option(name: .long, help: "Which occurrence of --quote, from 1, when it occurs more than once.")
-    var occurrence: Int?
-
-    @Option(name: .long, help: "START-END in Unicode scalar offsets, end exclusive (see `article show`).")
-    var span: String?
+    @OptionGroup var selection: SelectorOptions
 
     @Option(name: .long, help: "The statement being checked.")
     var claim: String
@@ -36,22 +26,8 @@ struct AnnotateCommand: ParsableCommand {
 
     @OptionGroup var desk: DeskOptions
 
-    func validate() throws {
-        let chosen = [paragraph != nil, quote != nil, span != nil].filter { $0 }.count
-        guard chosen == 1 else { throw ValidationError("give exactly one of --paragraph, --quote or --span") }
-        if occurrence != nil && quote == nil { throw ValidationError("--occurrence goes with --quote") }
-    }
-
     func run() throws {
-        let selector: TextSelector
-        if let paragraph {
-            selector = .paragraph(paragraph)
-        } else if let quote {
-            selector = .quote(quote, occurrence: occurrence)
-        } else {
-            selector = try TextSelector.parseSpan(span ?? "")
-        }
-        let request = AnnotationRequest(article: try ArticleSlug(slug), selector: selector, claim: claim,
+        let request = AnnotationRequest(article: try ArticleSlug(slug), selector: try selection.selector(), claim: claim,
                                         sources: source, note: note, assignee: assignee)
         let store = try desk.openStore()
         print(try store.annotate(request, editor: try desk.resolvedEditor()).id)

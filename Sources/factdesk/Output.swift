@@ -16,7 +16,8 @@ enum Output {
     /// One line per claim: id, status, where, and the claim itself.
     static func claimLine(_ claim: Claim) -> String {
         let status = claim.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-        return "\(claim.id)  \(status) \(claim.article) ¶\(claim.paragraph)  \(shortened(claim.claim, 70))"
+        let flag = claim.anchorIssue.map { " [\($0.kind.rawValue)]" } ?? ""
+        return "\(claim.id)  \(status) \(claim.article) ¶\(claim.paragraph)\(flag)  \(shortened(claim.claim, 70))"
     }
 
     static func shortened(_ text: String, _ limit: Int) -> String {

@@ -23,12 +23,6 @@ struct ReportCommand: ParsableCommand {
             throw FactDeskError.invalidInput("unknown format '\(format)'; use markdown, json or html")
         }
         let articles = try slugs.map { try ArticleSlug($0) }
-        let text = try reportFormat.render(try desk.openStore().report(articles: articles))
-        guard let output else { return print(text, terminator: "") }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw FactDeskError.invalidInput("cannot write \(output): \(error.localizedDescription)")
-        }
+        try OutputFile.write(try reportFormat.render(try desk.openStore().report(articles: articles)), to: output)
     }
 }

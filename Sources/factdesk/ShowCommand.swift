@@ -17,6 +17,11 @@ struct ShowCommand: ParsableCommand {
         print("\(claim.id) · \(claim.status.rawValue) · \(claim.article) ¶\(claim.paragraph) [\(claim.anchor.start)-\(claim.anchor.end)]")
         print("Claim:    \(claim.claim)")
         print("Quote:    “\(claim.anchor.exact)”")
+        if let issue = claim.anchorIssue {
+            let what = issue.kind == .orphaned ? "ORPHANED: its text was not found" : "CHANGED: its text differs from what was checked"
+            print("Anchor:   \(what) in revision \(issue.revision); it was “\(issue.previousQuote)”")
+            print("          re-attach with `factdesk reanchor \(claim.id) --quote TEXT`")
+        }
         if let assignee = claim.assignee { print("Assignee: \(assignee)") }
         print("Filed:    \(Output.readableDate(claim.createdAt)) by \(claim.createdBy)")
         print("Status:   \(claim.status.rawValue) since \(Output.readableDate(claim.statusChangedAt)) by \(claim.statusChangedBy)")

@@ -10,8 +10,11 @@ public struct HistoryEntry: Codable, Equatable, Sendable {
     public var message: String
     /// The claim's status after this commit; nil for article history or a removed claim.
     public var status: ClaimStatus?
+    /// For a claim, what the commit did to it when the summary speaks of more, such as how an
+    /// article revision moved its anchor (`c-7k2q moved ¶3 120-140 → ¶4 160-180`).
+    public var detail: String?
 
-    enum CodingKeys: String, CodingKey { case commit, date, editor, message, status }
+    enum CodingKeys: String, CodingKey { case commit, date, editor, message, status, detail }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -20,5 +23,6 @@ public struct HistoryEntry: Codable, Equatable, Sendable {
         try container.encode(editor, forKey: .editor)
         try container.encode(message, forKey: .message)
         try container.encode(status, forKey: .status)
+        try container.encode(detail, forKey: .detail)
     }
 }

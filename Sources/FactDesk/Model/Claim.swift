@@ -20,6 +20,8 @@ public struct Claim: Codable, Equatable, Sendable {
     /// Who last changed the status, and when: for a verified claim, who verified it.
     public var statusChangedBy: Editor
     public var statusChangedAt: Date
+    /// Set when an article revision changed or lost the claim's text; nil when the anchor is sound.
+    public var anchorIssue: AnchorIssue?
 
     /// The text of the claim on one line, cut to `limit` characters, for lists and commit messages.
     public func headline(limit: Int = 60) -> String {

@@ -37,6 +37,10 @@ public struct ClaimView: Encodable, Equatable, Sendable {
     public let updatedAt: Date
     public let statusChangedBy: String
     public let statusChangedAt: Date
+    /// `changed` or `orphaned` when an article revision moved the claim's text; nil when sound.
+    public let anchor: AnchorIssue.Kind?
+    /// The quote before the revision that changed or lost it.
+    public let previousQuote: String?
 
     public init(_ claim: Claim) {
         id = claim.id.value
@@ -57,11 +61,13 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         updatedAt = claim.updatedAt
         statusChangedBy = claim.statusChangedBy.description
         statusChangedAt = claim.statusChangedAt
+        anchor = claim.anchorIssue?.kind
+        previousQuote = claim.anchorIssue?.previousQuote
     }
 
     enum CodingKeys: String, CodingKey {
         case id, article, claim, status, quote, paragraph, start, end, revision, sources, notes, assignee
-        case createdBy, createdAt, updatedBy, updatedAt, statusChangedBy, statusChangedAt
+        case createdBy, createdAt, updatedBy, updatedAt, statusChangedBy, statusChangedAt, anchor, previousQuote
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -84,5 +90,7 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         try container.encode(updatedAt, forKey: .updatedAt)
         try container.encode(statusChangedBy, forKey: .statusChangedBy)
         try container.encode(statusChangedAt, forKey: .statusChangedAt)
+        try container.encode(anchor, forKey: .anchor)
+        try container.encode(previousQuote, forKey: .previousQuote)
     }
 }

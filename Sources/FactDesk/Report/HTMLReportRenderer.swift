@@ -26,7 +26,17 @@ struct HTMLReportRenderer {
             + "\(report.totals.claims) claim(s) · <strong>\(report.totals.open) still unverified</strong></p>\n"
         html += "<table><tr><th>Status</th><th>Claims</th></tr>\n"
         for row in report.statusRows { html += "<tr><td>\(row.status.rawValue)</td><td>\(row.count)</td></tr>\n" }
-        html += "</table>\n<h2>Still unverified (\(report.totals.open))</h2>\n"
+        html += "</table>\n"
+        if report.totals.flagged > 0 { html += "<h2>Lost their place in a revision (\(report.totals.flagged))</h2>\n" }
+        for article in report.articles where !article.flagged.isEmpty {
+            html += "<h3>\(escape(article.title)) <code>\(escape(article.id))</code></h3>\n"
+            for claim in article.flagged {
+                html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">\(claim.anchor.rawValue)</span> "
+                    + "<code>\(claim.id)</code> · \(claim.status.rawValue) · revision \(claim.revision)\n"
+                    + "<p>\(escape(claim.claim))</p>\n<blockquote>was: “\(escape(claim.previousQuote))”</blockquote></div>\n"
+            }
+        }
+        html += "<h2>Still unverified (\(report.totals.open))</h2>\n"
         for article in report.articles where !article.unverified.isEmpty {
             html += "<h3>\(escape(article.title)) <code>\(escape(article.id))</code></h3>\n"
             for claim in article.unverified {

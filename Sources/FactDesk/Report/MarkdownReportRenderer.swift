@@ -13,6 +13,21 @@ struct MarkdownReportRenderer {
         lines.append("|---|---:|")
         for row in report.statusRows { lines.append("| \(row.status.rawValue) | \(row.count) |") }
 
+        let flagged = report.articles.filter { !$0.flagged.isEmpty }
+        if !flagged.isEmpty {
+            lines += ["", "## Lost their place in a revision (\(report.totals.flagged))"]
+            for article in flagged {
+                lines += ["", "### \(escape(article.title)) (`\(article.id)`)", ""]
+                for claim in article.flagged {
+                    let what = claim.anchor == .orphaned ? "**orphaned**: text not found" : "**changed**: the text differs"
+                    lines.append("- **\(claim.id)** · \(claim.status.rawValue) · \(what) in revision \(claim.revision) · "
+                                 + "re-attach with `factdesk reanchor \(claim.id)`")
+                    lines.append("  - Claim: \(escape(claim.claim.oneLine(limit: 300)))")
+                    lines.append("  - Was: “\(escape(claim.previousQuote.oneLine(limit: 300)))”")
+                    if claim.anchor == .changed { lines.append("  - Now: “\(escape(claim.quote.oneLine(limit: 300)))” (¶\(claim.paragraph))") }
+                }
+            }
+        }
         lines.append("")
         lines.append("## Still unverified (\(report.totals.open))")
         let withOpen = report.articles.filter { !$0.unverified.isEmpty }

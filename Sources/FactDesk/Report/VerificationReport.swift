@@ -1,12 +1,15 @@
 import Foundation
 
-/// What a standards editor reads before publication: per article, the claims still open
-/// (oldest first, with quote, paragraph, age, owner and sources), then the settled ones.
+/// What a standards editor reads before publication: per article, the claims that lost their
+/// place in a revision, the claims still open (oldest first, with quote, paragraph, age, owner
+/// and sources), then the settled ones.
 public struct VerificationReport: Encodable, Sendable {
     /// Claim counts over the whole report.
     public struct Totals: Encodable, Sendable {
         public let claims: Int
         public let open: Int
+        /// Claims whose text changed or was lost in a revision.
+        public let flagged: Int
         public let byStatus: [String: Int]
     }
 
@@ -57,6 +60,19 @@ public struct VerificationReport: Encodable, Sendable {
         public let sources: [ClaimView.SourceView]
     }
 
+    /// A claim that lost its place or whose text changed when the article was revised.
+    public struct FlaggedClaim: Encodable, Sendable {
+        public let id: String
+        public let claim: String
+        public let status: ClaimStatus
+        public let anchor: AnchorIssue.Kind
+        public let revision: Int
+        public let previousQuote: String
+        /// The quote now, for a changed claim; the old one for an orphaned claim.
+        public let quote: String
+        public let paragraph: Int
+    }
+
     /// One article's part of the report.
     public struct ArticleReport: Encodable, Sendable {
         public let id: String
@@ -64,10 +80,11 @@ public struct VerificationReport: Encodable, Sendable {
         public let url: String?
         public let revision: Int
         public let byStatus: [String: Int]
+        public let flagged: [FlaggedClaim]
         public let unverified: [OpenClaim]
         public let settled: [SettledClaim]
 
-        enum CodingKeys: String, CodingKey { case id, title, url, revision, byStatus, unverified, settled }
+        enum CodingKeys: String, CodingKey { case id, title, url, revision, byStatus, flagged, unverified, settled }
 
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -76,6 +93,7 @@ public struct VerificationReport: Encodable, Sendable {
             try container.encode(url, forKey: .url)
             try container.encode(revision, forKey: .revision)
             try container.encode(byStatus, forKey: .byStatus)
+            try container.encode(flagged, forKey: .flagged)
             try container.encode(unverified, forKey: .unverified)
             try container.encode(settled, forKey: .settled)
         }
@@ -97,6 +115,13 @@ public struct VerificationReport: Encodable, Sendable {
             return ArticleReport(
                 id: document.article.id.value, title: document.article.title, url: document.article.url,
                 revision: document.article.revision, byStatus: Self.countByStatus(document.claims),
+                flagged: document.claims.compactMap { claim in
+                    claim.anchorIssue.map { issue in
+                        FlaggedClaim(id: claim.id.value, claim: claim.claim, status: claim.status, anchor: issue.kind,
+                                     revision: issue.revision, previousQuote: issue.previousQuote,
+                                     quote: claim.anchor.exact, paragraph: claim.paragraph)
+                    }
+                },
                 unverified: open.map { claim in
                     OpenClaim(id: claim.id.value, claim: claim.claim, status: claim.status, quote: claim.anchor.exact,
                               paragraph: claim.paragraph, start: claim.anchor.start, end: claim.anchor.end,
@@ -111,7 +136,8 @@ public struct VerificationReport: Encodable, Sendable {
                 })
         }.sorted { ($1.unverified.count, $0.id) < ($0.unverified.count, $1.id) }
         let all = documents.flatMap(\.claims)
-        totals = Totals(claims: all.count, open: all.filter { $0.status.isOpen }.count, byStatus: Self.countByStatus(all))
+        totals = Totals(claims: all.count, open: all.filter { $0.status.isOpen }.count,
+                        flagged: all.filter { $0.anchorIssue != nil }.count, byStatus: Self.countByStatus(all))
     }
 
     private static func countByStatus(_ claims: [Claim]) -> [String: Int] {

@@ -9,12 +9,14 @@ extension DeskStore {
     /// files become blobs, the tip's tree is updated on those paths only, one commit authored by
     /// `editor` is written, and the branch moves by compare-and-swap on the tip that was read.
     /// A lost race rebuilds the operation on the new tip. A checked-out desk then writes the same
-    /// files into its working tree and index. Nothing is visible until the branch moves.
+    /// files into its working tree and index. Nothing is visible until the branch moves; an
+    /// operation that stages no file makes no commit.
     @discardableResult
     func commit<Result>(as editor: Editor, _ build: (DeskSnapshot) throws -> StagedChange<Result>) throws -> Result {
         for attempt in 1...Self.maximumAttempts {
             let snapshot = try snapshot()
             let staged = try build(snapshot)
+            if staged.files.isEmpty { return staged.result }
             do {
                 try gitCall { try writeCommit(staged, on: snapshot, as: editor) }
                 if kind == .checkedOut { try updateWorkingTree(with: staged.files) }

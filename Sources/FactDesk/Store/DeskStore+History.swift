@@ -8,7 +8,7 @@ extension DeskStore {
         return try gitCall {
             let location = try snapshot.locateClaim(reference)
             let path = layout.claimFile(location.slug, location.id)
-            return try entries(changing: path, in: snapshot) { blobID in
+            return try entries(changing: path, in: snapshot, detailsFor: location.id) { blobID in
                 guard let blobID, let data = try? repository.blobData(blobID) else { return nil }
                 return (try? DeskJSON.decode(StatusOnly.self, from: data, path: path))?.status
             }
@@ -20,19 +20,28 @@ extension DeskStore {
         let snapshot = try snapshot()
         return try gitCall {
             _ = try snapshot.article(slug)
-            return try entries(changing: layout.articleDirectory(slug), in: snapshot) { _ in nil }
+            return try entries(changing: layout.articleDirectory(slug), in: snapshot, detailsFor: nil) { _ in nil }
         }
     }
 
-    private func entries(changing path: String, in snapshot: DeskSnapshot,
+    private func entries(changing path: String, in snapshot: DeskSnapshot, detailsFor claim: ClaimID?,
                          status: (ObjectID?) throws -> ClaimStatus?) throws -> [HistoryEntry] {
         guard let tip = snapshot.commitID else { return [] }
         return try PathHistory(repository: repository).changes(of: path, from: tip).map { change in
             let author = change.commit.author
             return HistoryEntry(commit: change.commit.id.hex, date: author.date,
                                 editor: "\(author.name) <\(author.email)>",
-                                message: change.commit.summary, status: try status(change.objectID))
+                                message: change.commit.summary, status: try status(change.objectID),
+                                detail: claim.flatMap { Self.detail(of: $0, in: change.commit.message) })
         }
+    }
+}
+
+extension DeskStore {
+    /// The lines of a commit message body that speak of `claim`, if any.
+    static func detail(of claim: ClaimID, in message: String) -> String? {
+        let lines = message.split(separator: "\n").dropFirst().filter { $0.hasPrefix(claim.value + " ") }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 }
 

@@ -1,20 +1,28 @@
-/// Finds where a quote occurs in an article's text, in scalar offsets.
+/// Finds where a quote occurs in an article's text, in scalar offsets: exactly as typed
+/// when it occurs so, else tolerating quote style, dash style and white space (see `FoldedText`).
 struct QuoteSearch {
     let text: ArticleText
 
-    /// Every non-overlapping occurrence of `quote` (normalized like stored text), in order,
-    /// that begins and ends on character boundaries (never half a flag or an accent).
+    /// Every non-overlapping occurrence of `quote`, in order, beginning and ending on character
+    /// boundaries (never half a flag or an accent). Exact occurrences win; when there are none,
+    /// tolerant ones are returned.
     func occurrences(of quote: String) -> [Range<Int>] {
-        let candidates = rawOccurrences(of: quote)
+        let exact = Self.find(Array(ArticleText.normalizedFragment(quote).unicodeScalars), in: text.scalars)
+        let candidates: [Range<Int>]
+        if !exact.isEmpty {
+            candidates = exact
+        } else {
+            let folded = FoldedText(text.scalars)
+            candidates = Self.find(FoldedText.needle(quote), in: folded.scalars).map(folded.originalRange)
+        }
         guard !candidates.isEmpty else { return [] }
         let boundaries = text.characterBoundaries()
         return candidates.filter { boundaries.contains($0.lowerBound) && boundaries.contains($0.upperBound) }
     }
 
-    private func rawOccurrences(of quote: String) -> [Range<Int>] {
-        let needle = Array(ArticleText.normalizedFragment(quote).unicodeScalars)
-        guard !needle.isEmpty, needle.count <= text.count else { return [] }
-        let haystack = text.scalars
+    /// Non-overlapping occurrences of `needle` in `haystack`, left to right.
+    static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [Range<Int>] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
         var result: [Range<Int>] = []
         var start = 0
         let first = needle[0]

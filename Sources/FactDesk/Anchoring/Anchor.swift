@@ -12,6 +12,15 @@ public struct Anchor: Codable, Equatable, Sendable {
     /// How many scalars of context are kept on each side of the quote.
     static let contextLength = 32
 
+    public init(revision: Int, start: Int, end: Int, exact: String, prefix: String, suffix: String) {
+        self.revision = revision
+        self.start = start
+        self.end = end
+        self.exact = exact
+        self.prefix = prefix
+        self.suffix = suffix
+    }
+
     /// The anchor of `range` in `text`, at revision `revision`.
     init(range: Range<Int>, in text: ArticleText, revision: Int) {
         self.revision = revision

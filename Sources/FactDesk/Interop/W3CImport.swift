@@ -1,0 +1,164 @@
+import Foundation
+
+/// What `import` did: how many annotations became new claims, updated claims, or were already there.
+public struct ImportSummary: Encodable, Sendable {
+    public let added: [String]
+    public let updated: [String]
+    public let unchanged: [String]
+    /// Claims whose text was not where the annotation said and was re-anchored or flagged.
+    public let flagged: [String]
+}
+
+extension DeskStore {
+    /// Reads a W3C AnnotationCollection (or AnnotationPage, one Annotation, or an array of them)
+    /// and stores each annotation as a claim, all in one commit. Annotations exported by FactDesk
+    /// come back exactly; others get new ids and are anchored by their quote.
+    @discardableResult
+    public func importW3C(_ data: Data, source name: String, editor: Editor) throws -> ImportSummary {
+        let annotations = try Self.decodeAnnotations(data, source: name)
+        return try commit(as: editor) { snapshot in
+            _ = try snapshot.settings()
+            let now = clock()
+            var documents: [ArticleSlug: (article: Article, text: ArticleText)] = [:]
+            var byURL: [String: ArticleSlug] = [:]
+            for slug in try snapshot.articleSlugs() {
+                if let url = try snapshot.article(slug).url { byURL[url] = slug }
+            }
+            var files: [String: Data?] = [:]
+            var added: [String] = [], updated: [String] = [], unchanged: [String] = [], flagged: [String] = []
+            for (index, annotation) in annotations.enumerated() {
+                let place = "annotation \(index + 1) (\(annotation.id))"
+                let slug = try Self.article(of: annotation, byURL: byURL, place: place)
+                if documents[slug] == nil { documents[slug] = (try snapshot.article(slug), try snapshot.text(slug)) }
+                let document = documents[slug]!
+                let id = try Self.claimID(of: annotation) ?? ClaimID.random()
+                let existing = try? snapshot.locateClaim(id.value)
+                if let existing, existing.slug != slug || existing.id != id {
+                    throw FactDeskError.invalidInput("\(name): \(place) is claim \(id) of \(slug), but the desk has it under \(existing.slug)")
+                }
+                let claim = try Claim(annotation, id: id, article: slug, document: document, editor: editor, now: now, place: place)
+                if claim.anchorIssue != nil && annotation.anchorIssue == nil { flagged.append(id.value) }
+                if let existing, let current = try? snapshot.claim(existing.id, in: existing.slug) {
+                    if current == claim { unchanged.append(id.value); continue }
+                    updated.append(id.value)
+                } else {
+                    added.append(id.value)
+                }
+                files[layout.claimFile(slug, id)] = try DeskJSON.encode(claim)
+            }
+            let summary = ImportSummary(added: added, updated: updated, unchanged: unchanged, flagged: flagged)
+            let message = "import \(annotations.count) annotation(s) from \(name): \(added.count) new, \(updated.count) updated, "
+                + "\(unchanged.count) unchanged" + (flagged.isEmpty ? "" : ", \(flagged.count) re-anchored or flagged") + "\n"
+            return StagedChange(files: files, message: message, result: summary)
+        }
+    }
+
+    private static func decodeAnnotations(_ data: Data, source: String) throws -> [W3C.Annotation] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+            throw FactDeskError.invalidInput("\(source) is not JSON; export a W3C AnnotationCollection with `factdesk export --format w3c`")
+        }
+        do {
+            if object is [Any] { return try decoder.decode([W3C.Annotation].self, from: data) }
+            guard let dictionary = object as? [String: Any] else { throw FactDeskError.invalidInput("not an object") }
+            switch dictionary["type"] as? String {
+            case "AnnotationCollection": return try decoder.decode(W3C.Collection.self, from: data).first.items
+            case "AnnotationPage": return try decoder.decode(W3C.Page.self, from: data).items
+            case "Annotation": return [try decoder.decode(W3C.Annotation.self, from: data)]
+            default: throw FactDeskError.invalidInput("no AnnotationCollection, AnnotationPage or Annotation type")
+            }
+        } catch {
+            let detail = (error as? FactDeskError)?.description ?? "\(JSONErrorDescription(error))"
+            throw FactDeskError.invalidInput("\(source) is not a W3C annotation document FactDesk can read (\(detail))")
+        }
+    }
+
+    private static func article(of annotation: W3C.Annotation, byURL: [String: ArticleSlug], place: String) throws -> ArticleSlug {
+        if let slug = annotation.target.article { return try ArticleSlug(slug) }
+        if annotation.target.source.hasPrefix(W3C.articleIRIPrefix) {
+            return try ArticleSlug(String(annotation.target.source.dropFirst(W3C.articleIRIPrefix.count)))
+        }
+        guard let slug = byURL[annotation.target.source] else {
+            throw FactDeskError.invalidInput("\(place) targets \(annotation.target.source), which is no article in this desk; add it first")
+        }
+        return slug
+    }
+
+    private static func claimID(of annotation: W3C.Annotation) throws -> ClaimID? {
+        guard annotation.id.hasPrefix(W3C.claimIRIPrefix) else { return nil }
+        return try ClaimID(String(annotation.id.dropFirst(W3C.claimIRIPrefix.count)))
+    }
+}
+
+/// A short description of a JSON decoding failure.
+private func JSONErrorDescription(_ error: Error) -> String {
+    guard let decoding = error as? DecodingError else { return "\(error)" }
+    switch decoding {
+    case .keyNotFound(let key, let context):
+        return "missing \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+        return "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+    @unknown default:
+        return "unreadable"
+    }
+}
+
+extension Claim {
+    /// A claim from an annotation, anchored on the article's current text: verbatim when the
+    /// annotation's position still holds its quote on this revision, else re-anchored by quote.
+    init(_ annotation: W3C.Annotation, id: ClaimID, article slug: ArticleSlug,
+         document: (article: Article, text: ArticleText), editor: Editor, now: Date, place: String) throws {
+        let describing = annotation.body.first { $0.purpose == "describing" && $0.value != nil }
+            ?? annotation.body.first { $0.type == "TextualBody" && $0.purpose == nil && $0.value != nil }
+        guard let claimText = describing?.value?.nonEmptyText else {
+            throw FactDeskError.invalidInput("\(place) has no describing TextualBody with the claim")
+        }
+        let quote = annotation.target.selector.first { $0.type == "TextQuoteSelector" }
+        let position = annotation.target.selector.first { $0.type == "TextPositionSelector" }
+        guard let exact = quote?.exact ?? position.flatMap({ p in
+            p.start.flatMap { s in p.end.map { e in document.text.substring(s..<e) } }
+        }), !exact.isEmpty else {
+            throw FactDeskError.invalidInput("\(place) has no TextQuoteSelector or TextPositionSelector")
+        }
+        let verdict = annotation.body.first { $0.purpose == "assessing" }
+        let creator = annotation.creator?.editor ?? editor
+        let created = annotation.created ?? now
+        let start = position?.start ?? 0
+        let end = position?.end ?? start + exact.unicodeScalars.count
+        guard start >= 0, end >= start else { throw FactDeskError.invalidInput("\(place) has a negative or reversed position") }
+        let given = Anchor(revision: annotation.target.revision ?? document.article.revision, start: start, end: end,
+                           exact: exact, prefix: quote?.prefix ?? "", suffix: quote?.suffix ?? "")
+        self.init(
+            id: id, article: slug, claim: claimText,
+            status: try verdict?.value.map { try ClaimStatus.parse($0) } ?? .unverified,
+            anchor: given, paragraph: annotation.paragraph ?? document.text.paragraphNumber(at: start) ?? 1,
+            sources: [], notes: [], assignee: annotation.assignee,
+            createdBy: creator, createdAt: created,
+            updatedBy: annotation.updatedBy.flatMap { try? Editor(parsing: $0) } ?? editor,
+            updatedAt: annotation.modified ?? now,
+            statusChangedBy: verdict?.creator?.editor ?? creator, statusChangedAt: verdict?.created ?? created,
+            anchorIssue: annotation.anchorIssue)
+        for body in annotation.body {
+            switch body.purpose {
+            case "commenting":
+                if let text = body.value.nonEmpty {
+                    notes.append(Note(text: text, by: body.creator?.editor ?? creator, at: body.created ?? created))
+                }
+            case "linking":
+                if let url = body.source ?? body.id {
+                    try addSource(try Source(url: url, title: body.label, note: body.description,
+                                             addedBy: body.creator?.editor ?? creator, addedAt: body.created ?? created))
+                }
+            default:
+                continue
+            }
+        }
+        let holds = given.revision == document.article.revision && end <= document.text.count
+            && document.text.substring(given.range) == exact
+        if !holds {
+            let outcome = Reanchorer(old: document.text, new: document.text).reanchor(given)
+            _ = apply(outcome, text: document.text, revision: document.article.revision)
+        }
+    }
+}
