@@ -159,6 +159,8 @@ extension Claim {
         if !holds {
             let outcome = Reanchorer(old: document.text, new: document.text).reanchor(given)
             _ = apply(outcome, text: document.text, revision: document.article.revision)
+            // Still lost: keep the orphaning as it was recorded, not as a new event.
+            if outcome == .orphaned, let recorded = annotation.anchorIssue, recorded.kind == .orphaned { anchorIssue = recorded }
         }
     }
 }
