@@ -160,8 +160,9 @@ public final class Repository {
         try target.withOID { newID in
             if let expected {
                 try expected.withOID { oldID in
-                    try check(git_reference_create_matching(&reference, pointer, name, newID, 1, oldID, logMessage),
-                              "cannot move \(name)")
+                    let code = git_reference_create_matching(&reference, pointer, name, newID, 1, oldID, logMessage)
+                    // A branch deleted since it was read has moved too: that is a lost race, not a missing ref.
+                    try check(code == GIT_ENOTFOUND.rawValue ? GIT_EMODIFIED.rawValue : code, "cannot move \(name)")
                 }
             } else {
                 try check(git_reference_create(&reference, pointer, name, newID, 0, logMessage),
@@ -189,9 +190,13 @@ public final class Repository {
 
     /// The repository's index, read from disk. Throws for a bare repository.
     public func index() throws -> Index {
+        guard !isBare else { throw GitError.custom("a bare repository has no index") }
         var out: OpaquePointer?
         try check(git_repository_index(&out, pointer), "cannot open the index")
-        return Index(pointer: out!, repository: self)
+        let index = Index(pointer: out!, repository: self)
+        // libgit2 keeps one index per repository handle: re-read it if another process wrote it.
+        try check(git_index_read(out, 0), "cannot read the index")
+        return index
     }
 
     /// A walk over the history reachable from `start`, newest first.

@@ -26,9 +26,14 @@ public struct Signature: Sendable, Equatable {
 
     /// Calls `body` with a libgit2 signature that lives only for the call.
     func withGitSignature<T>(_ body: (UnsafePointer<git_signature>) throws -> T) throws -> T {
+        // libgit2 1.5 writes commit times as unsigned 32-bit seconds: refuse what it would wrap.
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds >= 0, seconds <= Double(UInt32.max), abs(timeZoneOffsetMinutes) <= 14 * 60 else {
+            throw GitError.custom("cannot record the date \(date) (offset \(timeZoneOffsetMinutes) min) in a commit")
+        }
         var pointer: UnsafeMutablePointer<git_signature>?
         try check(
-            git_signature_new(&pointer, name, email, git_time_t(date.timeIntervalSince1970.rounded(.down)),
+            git_signature_new(&pointer, name, email, git_time_t(seconds),
                               Int32(timeZoneOffsetMinutes)),
             "invalid signature \(name) <\(email)>")
         defer { git_signature_free(pointer) }

@@ -35,8 +35,7 @@ extension W3C.Annotation {
 extension DeskStore {
     /// The claims of `articles` (all when empty) as a W3C AnnotationCollection in JSON-LD.
     public func exportW3C(articles slugs: [ArticleSlug] = []) throws -> String {
-        let snapshot = try snapshot()
-        return try gitCall {
+        try read { snapshot in
             let chosen = slugs.isEmpty ? try snapshot.articleSlugs() : slugs
             var items: [W3C.Annotation] = []
             for slug in chosen {

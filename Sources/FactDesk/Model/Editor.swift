@@ -8,15 +8,24 @@ public struct Editor: Codable, Equatable, Sendable, CustomStringConvertible {
     public init(name: String, email: String) throws {
         let name = name.trimmingCharacters(in: .whitespaces)
         let email = email.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !email.isEmpty,
-              !name.contains(where: { "<>\n\r\0".contains($0) }),
-              !email.contains(where: { "<>\n\r\0 ".contains($0) })
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard !name.isEmpty, !name.unicodeScalars.contains(where: TextPolicy.isForbiddenInLine),
+              !name.contains(where: { "<>".contains($0) }),
+              parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+              !email.unicodeScalars.contains(where: { $0.properties.isWhitespace || TextPolicy.isForbiddenInLine($0) || "<>".unicodeScalars.contains($0) })
         else {
             throw FactDeskError.invalidInput("editor needs a name and an email, as \"Jane Doe <jane@example.org>\"")
+        }
+        guard !Self.placeholderNames.contains(name.lowercased()), !Self.placeholderEmails.contains(email.lowercased()) else {
+            throw FactDeskError.invalidInput("editor \"\(name) <\(email)>\" is a placeholder; give your own name and email")
         }
         self.name = name
         self.email = email
     }
+
+    /// Identities that tools and templates put in by default: never a real person.
+    private static let placeholderNames: Set<String> = ["your name", "name", "unknown", "user", "root", "nobody", "editor", "jane doe", "john doe"]
+    private static let placeholderEmails: Set<String> = ["you@example.com", "your@email.com", "email@example.com", "user@example.com", "root@localhost", "nobody@localhost"]
 
     /// Parses `Name <email>`.
     public init(parsing text: String) throws {

@@ -32,14 +32,12 @@ extension DeskStore {
 
     /// Every article, sorted by slug.
     public func articles() throws -> [Article] {
-        let snapshot = try snapshot()
-        return try gitCall { try snapshot.articleSlugs().map { try snapshot.article($0) } }
+        try read { snapshot in try snapshot.articleSlugs().map { try snapshot.article($0) } }
     }
 
     /// One article with its text and claims.
     public func document(_ slug: ArticleSlug) throws -> ArticleDocument {
-        let snapshot = try snapshot()
-        return try gitCall {
+        try read { snapshot in
             ArticleDocument(article: try snapshot.article(slug), text: try snapshot.text(slug),
                             claims: try snapshot.claims(in: slug))
         }

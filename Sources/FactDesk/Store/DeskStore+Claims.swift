@@ -98,8 +98,7 @@ extension DeskStore {
 
     /// One claim, by id or unique id prefix.
     public func claim(_ reference: String) throws -> Claim {
-        let snapshot = try snapshot()
-        return try gitCall {
+        try read { snapshot in
             let location = try snapshot.locateClaim(reference)
             return try snapshot.claim(location.id, in: location.slug)
         }
@@ -107,8 +106,7 @@ extension DeskStore {
 
     /// Claims of one article or of the whole desk, optionally of one status, in article and text order.
     public func claims(in article: ArticleSlug? = nil, status: ClaimStatus? = nil) throws -> [Claim] {
-        let snapshot = try snapshot()
-        return try gitCall {
+        try read { snapshot in
             let slugs: [ArticleSlug]
             if let article {
                 _ = try snapshot.article(article)

@@ -8,24 +8,33 @@ extension DeskStore {
     /// The one write path. `build` stages the operation against the branch's current tip; its
     /// files become blobs, the tip's tree is updated on those paths only, one commit authored by
     /// `editor` is written, and the branch moves by compare-and-swap on the tip that was read.
-    /// A lost race rebuilds the operation on the new tip. A checked-out desk then writes the same
-    /// files into its working tree and index. Nothing is visible until the branch moves; an
-    /// operation that stages no file makes no commit.
+    /// A lost race rebuilds the operation on the new tip. A checked-out desk does this under the
+    /// desk lock and then writes the same files into its working tree and index, with a journal
+    /// that lets the next writer finish the job if this process dies half-way. Nothing is visible
+    /// until the branch moves; an operation that stages no file makes no commit.
     @discardableResult
     func commit<Result>(as editor: Editor, _ build: (DeskSnapshot) throws -> StagedChange<Result>) throws -> Result {
-        for attempt in 1...Self.maximumAttempts {
-            let snapshot = try snapshot()
-            let staged = try build(snapshot)
-            if staged.files.isEmpty { return staged.result }
-            do {
-                try gitCall { try writeCommit(staged, on: snapshot, as: editor) }
-                if kind == .checkedOut { try updateWorkingTree(with: staged.files) }
-                return staged.result
-            } catch is LostRace {
-                usleep(useconds_t(min(attempt, 20) * 2_000 + Int.random(in: 0..<2_000)))
+        try serialized {
+            let lock = kind == .checkedOut ? try DeskLock.acquire(path: repository.gitDirectory + "factdesk.lock") : nil
+            defer { withExtendedLifetime(lock) {} }
+            if kind == .checkedOut { try finishInterruptedWrite() }
+            for attempt in 1...Self.maximumAttempts {
+                let snapshot = try snapshot()
+                let staged = try build(snapshot)
+                if staged.files.isEmpty { return staged.result }
+                do {
+                    try gitCall { try writeCommit(staged, on: snapshot, as: editor) }
+                    if kind == .checkedOut {
+                        try updateWorkingTree(with: staged.files)
+                        try WriteJournal(gitDirectory: repository.gitDirectory).clear()
+                    }
+                    return staged.result
+                } catch is LostRace {
+                    usleep(useconds_t(min(attempt, 20) * 2_000 + Int.random(in: 0..<2_000)))
+                }
             }
+            throw FactDeskError.storage("the branch \(branch) kept moving under \(Self.maximumAttempts) attempts; try again")
         }
-        throw FactDeskError.storage("the branch \(branch) kept moving under \(Self.maximumAttempts) attempts; try again")
     }
 
     /// Another writer moved the branch between reading the tip and moving it.
@@ -40,11 +49,22 @@ extension DeskStore {
         let signature = Signature(name: editor.name, email: editor.email, date: clock())
         let commitID = try repository.createCommit(tree: treeID, parents: snapshot.commitID.map { [$0] } ?? [],
                                                    author: signature, committer: signature, message: staged.message)
+        let journal = kind == .checkedOut ? WriteJournal(gitDirectory: repository.gitDirectory) : nil
+        try journal?.record(Array(staged.files.keys))
         do {
             try repository.updateReference(branch, to: commitID, expecting: snapshot.commitID,
                                            logMessage: "factdesk: " + staged.message.prefix { $0 != "\n" })
         } catch let error as GitError where error.isLostRace {
+            try journal?.clear()
             throw LostRace()
         }
+    }
+
+    /// Runs `body` with this store's repository to itself: libgit2 objects are not to be used
+    /// from two threads at once.
+    func serialized<T>(_ body: () throws -> T) rethrows -> T {
+        accessLock.lock()
+        defer { accessLock.unlock() }
+        return try body()
     }
 }

@@ -4,8 +4,7 @@ import GitKit
 extension DeskStore {
     /// Every commit that changed a claim, newest first, with the claim's status after each.
     public func history(ofClaim reference: String) throws -> [HistoryEntry] {
-        let snapshot = try snapshot()
-        return try gitCall {
+        try read { snapshot in
             let location = try snapshot.locateClaim(reference)
             let path = layout.claimFile(location.slug, location.id)
             return try entries(changing: path, in: snapshot, detailsFor: location.id) { blobID in
@@ -17,8 +16,7 @@ extension DeskStore {
 
     /// Every commit that changed an article, its text or any of its claims, newest first.
     public func history(ofArticle slug: ArticleSlug) throws -> [HistoryEntry] {
-        let snapshot = try snapshot()
-        return try gitCall {
+        try read { snapshot in
             _ = try snapshot.article(slug)
             return try entries(changing: layout.articleDirectory(slug), in: snapshot, detailsFor: nil) { _ in nil }
         }

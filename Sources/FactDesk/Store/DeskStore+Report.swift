@@ -3,8 +3,7 @@ import Foundation
 extension DeskStore {
     /// The verification report for `articles` (all articles when empty), as of now.
     public func report(articles slugs: [ArticleSlug] = []) throws -> VerificationReport {
-        let snapshot = try snapshot()
-        return try gitCall {
+        try read { snapshot in
             let chosen = slugs.isEmpty ? try snapshot.articleSlugs() : slugs
             let documents = try chosen.map { slug in
                 (article: try snapshot.article(slug), claims: try snapshot.claims(in: slug))

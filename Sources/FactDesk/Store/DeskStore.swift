@@ -3,7 +3,8 @@ import GitKit
 
 /// A fact-checking desk: the FactDesk API that the command-line tool and any server call.
 /// Reads come from the branch's committed tree; every change is one commit through libgit2.
-public final class DeskStore {
+/// One instance may be shared by threads: its calls into libgit2 are serialized.
+public final class DeskStore: @unchecked Sendable {
     /// Whether the desk has a working tree to keep in step with its commits.
     public enum Kind: String, Sendable {
         /// A folder in a checked-out repository: commits also update the files and the index.
@@ -19,6 +20,15 @@ public final class DeskStore {
     public let kind: Kind
     /// The clock used for timestamps and ages; tests and servers may supply their own.
     let clock: @Sendable () -> Date
+    /// Serializes this instance's use of its repository across threads.
+    let accessLock = NSRecursiveLock()
+    /// Receives what FactDesk repaired on its own (a stale lock, an interrupted write); the
+    /// command-line tool prints these on stderr.
+    public var noticeHandler: (@Sendable (String) -> Void)?
+
+    func notice(_ message: String) {
+        noticeHandler?(message)
+    }
 
     private init(repository: Repository, layout: StoreLayout, branch: String, clock: @escaping @Sendable () -> Date) {
         self.repository = repository
@@ -77,11 +87,19 @@ public final class DeskStore {
         }
     }
 
+    /// Runs a read against the branch's current commit, serialized with other calls.
+    func read<T>(_ body: (DeskSnapshot) throws -> T) throws -> T {
+        try serialized {
+            let snapshot = try snapshot()
+            return try gitCall { try body(snapshot) }
+        }
+    }
+
     /// The desk as of the branch's current commit.
     func snapshot() throws -> DeskSnapshot {
-        try gitCall {
+        try serialized { try gitCall {
             try DeskSnapshot(repository: repository, layout: layout, commitID: try repository.resolve(reference: branch))
-        }
+        } }
     }
 
     // MARK: Locating the desk

@@ -15,9 +15,12 @@ public struct ArticleText: Equatable, Sendable {
     }
 
     /// Decodes and normalizes text an editor supplied: strict UTF-8, no byte-order mark,
-    /// CRLF and CR as LF, NFC. Refuses invalid UTF-8, NUL and other control characters,
-    /// and text with nothing but white space.
+    /// CRLF and CR as LF, NFC. Refuses invalid UTF-8, control characters (see `TextPolicy`),
+    /// text over the size limit, and text with nothing but white space.
     public init(normalizing data: Data, source: String) throws {
+        guard data.count <= TextPolicy.maximumArticleBytes else {
+            throw FactDeskError.invalidInput("\(source) is \(data.count / 1_048_576) MiB; FactDesk takes articles up to \(TextPolicy.maximumArticleBytes / 1_048_576) MiB")
+        }
         guard let decoded = String(validating: data, as: UTF8.self) else {
             throw FactDeskError.invalidInput("\(source) is not valid UTF-8 text; convert it to UTF-8 first")
         }
@@ -29,9 +32,8 @@ public struct ArticleText: Equatable, Sendable {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = Self.normalizedLineEndings(text).precomposedStringWithCanonicalMapping
-        if let bad = text.unicodeScalars.first(where: Self.isForbiddenControl) {
-            let code = String(bad.value, radix: 16, uppercase: true)
-            throw FactDeskError.invalidInput("\(source) contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); remove it")
+        if let bad = text.unicodeScalars.first(where: TextPolicy.isForbiddenInText) {
+            throw FactDeskError.invalidInput("\(source) contains the control character \(TextPolicy.name(bad)); remove it")
         }
         guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw FactDeskError.invalidInput("\(source) is empty; an article needs some text")
@@ -58,10 +60,6 @@ public struct ArticleText: Equatable, Sendable {
             }
         }
         return String(scalars)
-    }
-
-    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F
     }
 
     /// The number of scalars.
