@@ -30,6 +30,13 @@ public final class Index {
         try check(git_index_write(pointer), "cannot write the index")
     }
 
+    /// Every staged path with its blob id, in index order.
+    public var entries: [(path: String, id: ObjectID)] {
+        (0..<git_index_entrycount(pointer)).compactMap { position in
+            git_index_get_byindex(pointer, position).map { (String(cString: $0.pointee.path), ObjectID($0.pointee.id)) }
+        }
+    }
+
     /// The blob id the index records for `path`, if any.
     public func entryID(path: String) -> ObjectID? {
         git_index_get_bypath(pointer, path, 0).map { ObjectID($0.pointee.id) }

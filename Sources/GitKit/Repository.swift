@@ -87,6 +87,14 @@ public final class Repository {
         return Data(bytes: bytes, count: size)
     }
 
+    /// True when the object database holds `id`.
+    public func contains(_ id: ObjectID) throws -> Bool {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, pointer), "cannot open the object database")
+        defer { git_odb_free(odb) }
+        return id.withOID { git_odb_exists(odb, $0) == 1 }
+    }
+
     /// Writes `data` as a blob into the object database.
     public func writeBlob(_ data: Data) throws -> ObjectID {
         var oid = git_oid()

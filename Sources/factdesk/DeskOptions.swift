@@ -15,7 +15,9 @@ struct DeskOptions: ParsableArguments {
     }
 
     func openStore() throws -> DeskStore {
-        try DeskStore.open(at: storePath)
+        let store = try DeskStore.open(at: storePath)
+        store.noticeHandler = { Output.note($0) }
+        return store
     }
 
     /// The editor for a change: --editor, then FACTDESK_EDITOR, then git's configuration.

@@ -25,7 +25,7 @@ struct FactDeskCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ArticleCommand.self, AnnotateCommand.self, SourceCommand.self,
             VerifyCommand.self, StatusCommand.self, ClaimsCommand.self, ShowCommand.self,
-            HistoryCommand.self, ReportCommand.self, ReanchorCommand.self, ExportCommand.self, ImportCommand.self,
+            HistoryCommand.self, ReportCommand.self, ReanchorCommand.self, ExportCommand.self, ImportCommand.self, CheckCommand.self,
         ]
     )
 }

@@ -9,6 +9,11 @@ enum Output {
         exit(1)
     }
 
+    /// Prints a notice (something FactDesk repaired on its own) on stderr.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("factdesk: note: \(message)\n".utf8))
+    }
+
     static func printJSON<T: Encodable>(_ value: T) throws {
         print(try FactDeskJSON.string(value), terminator: "")
     }

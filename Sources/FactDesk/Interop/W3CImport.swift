@@ -114,6 +114,7 @@ extension Claim {
         guard let claimText = describing?.value?.nonEmptyText else {
             throw FactDeskError.invalidInput("\(place) has no describing TextualBody with the claim")
         }
+        try TextPolicy.checkLine(claimText, field: "\(place)'s claim")
         let quote = annotation.target.selector.first { $0.type == "TextQuoteSelector" }
         let position = annotation.target.selector.first { $0.type == "TextPositionSelector" }
         guard let exact = quote?.exact ?? position.flatMap({ p in
@@ -142,9 +143,7 @@ extension Claim {
         for body in annotation.body {
             switch body.purpose {
             case "commenting":
-                if let text = body.value.nonEmpty {
-                    notes.append(Note(text: text, by: body.creator?.editor ?? creator, at: body.created ?? created))
-                }
+                try addNote(body.value, by: body.creator?.editor ?? creator, at: body.created ?? created)
             case "linking":
                 if let url = body.source ?? body.id {
                     try addSource(try Source(url: url, title: body.label, note: body.description,

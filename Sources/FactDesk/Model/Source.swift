@@ -16,6 +16,9 @@ public struct Source: Codable, Equatable, Sendable {
         else {
             throw FactDeskError.invalidInput("source '\(url)' is not a URL; give one such as https://example.org/report.pdf")
         }
+        try TextPolicy.checkLine(url, field: "the source URL")
+        try TextPolicy.checkLine(title ?? "", field: "the source title")
+        try TextPolicy.checkLine(note ?? "", field: "the source note")
         self.url = url
         self.title = title.nonEmpty
         self.note = note.nonEmpty

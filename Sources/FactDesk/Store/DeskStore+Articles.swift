@@ -48,6 +48,7 @@ extension DeskStore {
         guard !trimmed.isEmpty, !trimmed.contains(where: \.isNewline) else {
             throw FactDeskError.invalidInput("an article needs a one-line --title")
         }
+        try TextPolicy.checkLine(trimmed, field: "the title")
         return trimmed
     }
 }

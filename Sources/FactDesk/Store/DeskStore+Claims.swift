@@ -27,6 +27,8 @@ extension DeskStore {
         guard let claimText = request.claim.nonEmptyText else {
             throw FactDeskError.invalidInput("--claim needs the statement being checked")
         }
+        try TextPolicy.checkLine(claimText, field: "the claim")
+        try TextPolicy.checkLine(request.assignee ?? "", field: "the assignee")
         return try commit(as: editor) { snapshot in
             _ = try snapshot.settings()
             let article = try snapshot.article(request.article)
@@ -43,7 +45,7 @@ extension DeskStore {
                               createdBy: editor, createdAt: now, updatedBy: editor, updatedAt: now,
                               statusChangedBy: editor, statusChangedAt: now)
             for url in request.sources { try claim.addSource(try Source(url: url, addedBy: editor, addedAt: now)) }
-            claim.addNote(request.note, by: editor, at: now)
+            try claim.addNote(request.note, by: editor, at: now)
             let message = "annotate \(id) on \(request.article) ¶\(claim.paragraph): \"\(claim.headline(limit: 50))\""
             return try stage(claim, in: snapshot, message: message, note: request.note)
         }
@@ -76,7 +78,7 @@ extension DeskStore {
                 throw FactDeskError.invalidInput("claim \(claim.id) is already verified; add --source or --note to record more")
             }
             try claim.setStatus(.verified, by: editor, at: now, policy: settings)
-            claim.addNote(note, by: editor, at: now)
+            try claim.addNote(note, by: editor, at: now)
             let count = claim.sources.count
             return (message: "verify \(claim.id): verified (\(count) source\(count == 1 ? "" : "s"))", note: note)
         }
@@ -91,7 +93,7 @@ extension DeskStore {
                 throw FactDeskError.invalidInput("claim \(claim.id) is already \(status.rawValue)")
             }
             try claim.setStatus(status, by: editor, at: now, policy: settings)
-            claim.addNote(note, by: editor, at: now)
+            try claim.addNote(note, by: editor, at: now)
             return (message: "status \(claim.id): \(old.rawValue) → \(status.rawValue)", note: note)
         }
     }
@@ -151,8 +153,9 @@ extension Claim {
         sources.append(source)
     }
 
-    mutating func addNote(_ text: String?, by editor: Editor, at date: Date) {
+    mutating func addNote(_ text: String?, by editor: Editor, at date: Date) throws {
         guard let text = text.nonEmpty else { return }
+        try TextPolicy.checkLine(text, field: "the note")
         notes.append(Note(text: text, by: editor, at: date))
     }
 

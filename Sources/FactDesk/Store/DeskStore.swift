@@ -49,7 +49,11 @@ public final class DeskStore: @unchecked Sendable {
         }
         let store = DeskStore(repository: repository, layout: StoreLayout(deskPath: try deskPath(of: path, in: repository)),
                               branch: try branchName(of: repository), clock: clock)
-        _ = try store.snapshot().settings()
+        let snapshot = try store.snapshot()
+        guard snapshot.commitID != nil else {
+            throw FactDeskError.notADesk("the desk's branch \(store.branch) has no commits; check out the desk's branch or run `factdesk init`")
+        }
+        _ = try snapshot.settings()
         return store
     }
 
