@@ -26,12 +26,13 @@ extension DeskStore {
     /// with the branch (never touching a commit) and removes FactDesk's own leftovers.
     public func check(repair: Bool = false) throws -> CheckReport {
         try serialized {
-            let lock = repair && kind == .checkedOut ? try DeskLock.acquire(path: repository.gitDirectory + "factdesk.lock") : nil
+            let lock = repair ? try acquireLock() : nil
             defer { withExtendedLifetime(lock) {} }
             let snapshot = try snapshot()
             var checker = DeskChecker(store: self, snapshot: snapshot)
             try gitCall { try checker.checkCommittedDesk() }
             let commits = try gitCall { try checker.checkHistory() }
+            checker.checkLockFiles()
             if kind == .checkedOut { try checker.checkWorkingTree() }
             if repair && kind == .checkedOut { try checker.repair() }
             return CheckReport(articles: checker.articleCount, claims: checker.claimCount, commits: commits,
@@ -163,6 +164,15 @@ private struct DeskChecker {
     }
 
     // MARK: The working tree and the index
+
+    /// Git lock files a crashed writer may have left; `--repair` has already removed those of a
+    /// dead FactDesk writer when it took the desk lock.
+    mutating func checkLockFiles() {
+        for path in DeskLock.gitLockFiles(gitDirectory: store.repository.gitDirectory, branch: store.branch)
+        where FileManager.default.fileExists(atPath: path) {
+            report(path, "lock file present: a git process is writing, or one crashed; remove it if no git process runs")
+        }
+    }
 
     mutating func checkWorkingTree() throws {
         guard let root = store.repository.workingDirectory else { return }

@@ -8,14 +8,14 @@ extension DeskStore {
     /// The one write path. `build` stages the operation against the branch's current tip; its
     /// files become blobs, the tip's tree is updated on those paths only, one commit authored by
     /// `editor` is written, and the branch moves by compare-and-swap on the tip that was read.
-    /// A lost race rebuilds the operation on the new tip. A checked-out desk does this under the
-    /// desk lock and then writes the same files into its working tree and index, with a journal
+    /// A lost race rebuilds the operation on the new tip. All this happens under the desk lock;
+    /// a checked-out desk then writes the same files into its working tree and index, with a journal
     /// that lets the next writer finish the job if this process dies half-way. Nothing is visible
     /// until the branch moves; an operation that stages no file makes no commit.
     @discardableResult
     func commit<Result>(as editor: Editor, _ build: (DeskSnapshot) throws -> StagedChange<Result>) throws -> Result {
         try serialized {
-            let lock = kind == .checkedOut ? try DeskLock.acquire(path: repository.gitDirectory + "factdesk.lock") : nil
+            let lock = try acquireLock()
             defer { withExtendedLifetime(lock) {} }
             if kind == .checkedOut { try finishInterruptedWrite() }
             for attempt in 1...Self.maximumAttempts {
@@ -58,6 +58,11 @@ extension DeskStore {
             try journal?.clear()
             throw LostRace()
         }
+    }
+
+    /// Takes the desk lock, recovering from a writer that died holding it.
+    func acquireLock() throws -> DeskLock {
+        try DeskLock.acquire(gitDirectory: repository.gitDirectory, branch: branch, notice: notice)
     }
 
     /// Runs `body` with this store's repository to itself: libgit2 objects are not to be used
