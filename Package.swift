@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FactDesk", targets: ["FactDesk"]),
         .executable(name: "factdesk", targets: ["factdesk"]),
+        .executable(name: "factdesk-bench", targets: ["factdesk-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,13 @@ let package = Package(
             name: "factdesk",
             dependencies: [
                 "FactDesk",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "factdesk-bench",
+            dependencies: [
+                "FactDesk", "GitKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

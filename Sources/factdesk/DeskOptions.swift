@@ -21,11 +21,11 @@ struct DeskOptions: ParsableArguments {
     }
 
     /// The editor for a change: --editor, then FACTDESK_EDITOR, then git's configuration.
-    func resolvedEditor() throws -> Editor {
+    func resolvedEditor(near path: String? = nil) throws -> Editor {
         if let text = editor ?? ProcessInfo.processInfo.environment["FACTDESK_EDITOR"] {
             return try Editor(parsing: text)
         }
-        if let configured = try DeskStore.configuredEditor(near: storePath) { return configured }
+        if let configured = try DeskStore.configuredEditor(near: path ?? storePath) { return configured }
         throw FactDeskError.invalidInput(
             "no editor: pass --editor \"Jane Doe <jane@example.org>\", set FACTDESK_EDITOR, or set git's user.name and user.email")
     }

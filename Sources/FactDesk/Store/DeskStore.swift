@@ -38,7 +38,8 @@ public final class DeskStore: @unchecked Sendable {
         self.clock = clock
     }
 
-    /// Opens the desk in folder `path` (a folder of a checked-out repository holding a committed `desk.json`).
+    /// Opens the desk at `path`: a folder of a checked-out repository holding a committed
+    /// `desk.json`, or a bare repository, whose desk is where `desk.json` is in the branch's tree.
     public static func open(at path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> DeskStore {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -47,26 +48,34 @@ public final class DeskStore: @unchecked Sendable {
         guard let repository = try gitCall({ try Repository.discover(from: path) }) else {
             throw FactDeskError.notADesk("\(path) is not inside a git repository: create a desk with `factdesk init --store \(path)`")
         }
-        let store = DeskStore(repository: repository, layout: StoreLayout(deskPath: try deskPath(of: path, in: repository)),
-                              branch: try branchName(of: repository), clock: clock)
+        let branch = try branchName(of: repository)
+        let deskPath = repository.isBare ? try bareDeskPath(in: repository, branch: branch, path: path)
+                                         : try deskPath(of: path, in: repository)
+        let store = DeskStore(repository: repository, layout: StoreLayout(deskPath: deskPath), branch: branch, clock: clock)
         let snapshot = try store.snapshot()
         guard snapshot.commitID != nil else {
-            throw FactDeskError.notADesk("the desk's branch \(store.branch) has no commits; check out the desk's branch or run `factdesk init`")
+            throw FactDeskError.notADesk("the desk's branch \(branch) has no commits; check out the desk's branch or run `factdesk init`")
         }
         _ = try snapshot.settings()
         return store
     }
 
-    /// Creates a desk in folder `path`, and a git repository there if none encloses it.
-    public static func create(at path: String, editor: Editor,
+    /// Creates a desk in folder `path`, and a git repository there if none encloses it; with
+    /// `bare`, a bare repository at `path` holding the desk at its root.
+    public static func create(at path: String, editor: Editor, bare: Bool = false,
                               clock: @escaping @Sendable () -> Date = { Date() }) throws -> DeskStore {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw FactDeskError.storage("cannot create \(path): \(error.localizedDescription)")
         }
-        let repository = try gitCall { try Repository.discover(from: path) ?? Repository.create(at: path, bare: false) }
-        let store = DeskStore(repository: repository, layout: StoreLayout(deskPath: try deskPath(of: path, in: repository)),
+        let existing = try gitCall { try Repository.discover(from: path) }
+        if bare, let existing, !(existing.isBare && realPath(existing.gitDirectory) == realPath(path)) {
+            throw FactDeskError.invalidInput("\(path) is inside the repository at \(existing.workingDirectory ?? existing.gitDirectory); a bare desk needs a folder of its own")
+        }
+        let repository = try gitCall { try existing ?? Repository.create(at: path, bare: bare) }
+        let deskPath = repository.isBare ? "" : try deskPath(of: path, in: repository)
+        let store = DeskStore(repository: repository, layout: StoreLayout(deskPath: deskPath),
                               branch: try branchName(of: repository), clock: clock)
         try store.commit(as: editor) { snapshot in
             if try snapshot.blobID(at: store.layout.settingsFile) != nil {
@@ -110,9 +119,7 @@ public final class DeskStore: @unchecked Sendable {
 
     /// The desk folder's path relative to the repository's working directory.
     private static func deskPath(of path: String, in repository: Repository) throws -> String {
-        guard let workingDirectory = repository.workingDirectory else {
-            return ""
-        }
+        guard let workingDirectory = repository.workingDirectory else { return "" }
         let root = realPath(workingDirectory)
         let desk = realPath(path)
         if desk == root { return "" }
@@ -124,6 +131,32 @@ public final class DeskStore: @unchecked Sendable {
             throw FactDeskError.notADesk("\(path) is inside a .git folder; choose a folder of the working tree")
         }
         return relative
+    }
+
+    /// Where a bare repository's desk is: the folder of the one `desk.json` near the top of the
+    /// branch's tree (the root for `init --bare`, `annotations` for a bare clone of this project).
+    private static func bareDeskPath(in repository: Repository, branch: String, path: String) throws -> String {
+        let found = try gitCall { () -> [String] in
+            guard let tip = try repository.resolve(reference: branch) else { return [] }
+            var found: [String] = []
+            var queue: [(tree: Tree, path: String, depth: Int)] = [(try repository.commit(tip).tree(), "", 0)]
+            while !queue.isEmpty {
+                let (tree, folder, depth) = queue.removeFirst()
+                if tree.entry(named: "desk.json")?.kind == .blob { found.append(folder); continue }
+                guard depth < 3 else { continue }
+                for entry in tree.entries where entry.kind == .tree && !entry.name.hasPrefix(".") {
+                    queue.append((try repository.tree(entry.id), folder.isEmpty ? entry.name : folder + "/" + entry.name, depth + 1))
+                }
+            }
+            return found
+        }
+        guard let first = found.first else {
+            throw FactDeskError.notADesk("\(path) is a bare repository without a desk.json on \(branch); create one with `factdesk init --bare \(path)`")
+        }
+        guard found.count == 1 else {
+            throw FactDeskError.notADesk("\(path) holds several desks (\(found.map { $0.isEmpty ? "/" : $0 }.joined(separator: ", "))); FactDesk opens one desk per bare repository")
+        }
+        return first
     }
 
     private static func realPath(_ path: String) -> String {

@@ -1,0 +1,96 @@
+import ArgumentParser
+import FactDesk
+import Foundation
+
+/// `factdesk-bench`: generates a synthetic newsroom desk and measures FactDesk's commands against
+/// what a user could do with the git CLI on the same files, each baseline measured in the same run.
+@main
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "factdesk-bench",
+        abstract: "Measure FactDesk against git-CLI baselines on a generated desk (build with -c release).")
+
+    @Option(help: "Articles in the generated desk.") var articles = 10_000
+    @Option(help: "Claims per article (one commit each).") var claims = 10
+    @Option(help: "Extra commits outside the desk, for a longer history.") var fillerCommits = 0
+    @Option(help: "Runs per measure; the median is reported.") var runs = 5
+    @Option(help: "Where to build the desks (reused when it already holds one of the same size).") var work = "/tmp/factdesk-bench"
+    @Option(help: "The factdesk binary to measure (default: the one beside this program).") var factdesk: String?
+    @Flag(help: "Print JSON instead of a table.") var json = false
+    @Flag(help: "Generate the desk again even if one is there.") var regenerate = false
+
+    func run() throws {
+        let binary = factdesk ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("factdesk").path
+        let desk = SyntheticDesk(root: work + "/\(articles)x\(claims)+\(fillerCommits)", articles: articles,
+                                 claimsPerArticle: claims, fillerCommits: fillerCommits)
+        if regenerate || !FileManager.default.fileExists(atPath: desk.bare + "/HEAD") {
+            log("generating \(articles) articles × \(claims) claims in \(desk.root) …")
+            let started = Date()
+            try desk.generate()
+            log("generated in \(Int(Date().timeIntervalSince(started))) s")
+        }
+        let suite = BenchSuite(desk: desk, factdesk: binary, runs: runs, log: log)
+        let measures = try suite.measureAll()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(BenchResult(machine: MachineInfo.current, articles: articles,
+                                                                  claims: articles * claims, measures: measures)),
+                         as: UTF8.self))
+        } else {
+            print(BenchTable.render(measures, machine: MachineInfo.current, claims: articles * claims))
+        }
+    }
+
+    func log(_ message: String) {
+        FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+    }
+}
+
+/// Everything one run printed with `--json`.
+struct BenchResult: Encodable {
+    let machine: MachineInfo
+    let articles: Int
+    let claims: Int
+    let measures: [Measure]
+}
+
+/// The machine the figures were taken on.
+struct MachineInfo: Encodable {
+    let cores: Int
+    let memoryGB: Double
+    let cpu: String
+
+    static var current: MachineInfo {
+        let cpuInfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuInfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) } ?? "unknown"
+        return MachineInfo(cores: ProcessInfo.processInfo.activeProcessorCount,
+                           memoryGB: (Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824 * 10).rounded() / 10,
+                           cpu: model)
+    }
+}
+
+/// The table printed by default.
+enum BenchTable {
+    static func render(_ measures: [Measure], machine: MachineInfo, claims: Int) -> String {
+        var lines = ["FactDesk benchmark · \(claims) claims · \(machine.cores) cores · \(machine.memoryGB) GB · \(machine.cpu)", ""]
+        let header = ["measure", "factdesk ms", "baseline", "baseline ms", "ratio", "peak MB", "target", "met"]
+        var rows = [header]
+        for m in measures {
+            rows.append([m.name, format(m.factdeskMedianMs), m.baseline, m.baselineMedianMs.map(format) ?? "-",
+                         m.ratio.map { String(format: "%.1f×", $0) } ?? "-", String(format: "%.0f", m.peakMemoryMB),
+                         m.target, m.met ? "yes" : "NO"])
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for (index, row) in rows.enumerated() {
+            lines.append(row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  "))
+            if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ ms: Double) -> String { ms < 10 ? String(format: "%.2f", ms) : String(format: "%.1f", ms) }
+}

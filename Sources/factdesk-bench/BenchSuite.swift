@@ -1,0 +1,157 @@
+import FactDesk
+import Foundation
+
+/// The measures of issue 9, each FactDesk command against a git-CLI baseline on the same desk.
+struct BenchSuite {
+    let desk: SyntheticDesk
+    let factdesk: String
+    let runs: Int
+    let log: (String) -> Void
+
+    private var checkedOutStore: String { desk.checkedOut + "/" + SyntheticDesk.deskFolder }
+    private let environment = ["FACTDESK_EDITOR": "Bench Editor <bench@example.org>"]
+
+    func measureAll() throws -> [Measure] {
+        var measures: [Measure] = []
+        log("annotate: git add + git commit baseline …")
+        let gitCommit = try Sampler.median(runs: runs, prepare: { try writeBaselineClaim($0) }) { run in
+            try ChildProcess.run(["/bin/sh", "-c", "git add \(baselinePath(run)) && git commit -q -m 'annotate baseline \(run)'"],
+                                 in: desk.checkedOut)
+        }
+        log("annotate: factdesk, bare and checked-out …")
+        let bareAnnotate = try Sampler.median(runs: runs) { run in try annotate(run, store: desk.bare) }
+        let checkedOutAnnotate = try Sampler.median(runs: runs) { run in try annotate(run + 1_000, store: checkedOutStore) }
+        measures.append(compare("annotate (bare desk)", baseline: "git add + commit", gitCommit, bareAnnotate, atLeast: 10))
+        measures.append(compare("annotate (checked-out desk)", baseline: "git add + commit", gitCommit, checkedOutAnnotate, atLeast: 2))
+
+        log("report and claims: cat floor …")
+        let cat = try Sampler.median(runs: runs) { _ in
+            try ChildProcess.run(["/bin/sh", "-c", "find \(SyntheticDesk.deskFolder)/articles -path '*/claims/*.json' -print0 | xargs -0 cat > /dev/null"],
+                                 in: desk.checkedOut)
+        }
+        log("report and claims: factdesk …")
+        let report = try Sampler.median(runs: runs) { _ in try factdesk(["report", "--store", desk.bare]) }
+        measures.append(compare("report, all claims (bare)", baseline: "cat all claim files", cat, report, atLeast: 3, memoryMB: 300))
+        let reportJSON = try Sampler.median(runs: runs) { _ in try factdesk(["report", "--format", "json", "--store", desk.bare]) }
+        measures.append(compare("report --format json (bare)", baseline: "cat all claim files", cat, reportJSON, atLeast: 3, memoryMB: 300))
+        let afterAnnotate = try Sampler.median(runs: runs, prepare: { run in _ = try annotate(run + 2_000, store: desk.bare) }) { _ in
+            try factdesk(["report", "--store", desk.bare])
+        }
+        measures.append(compare("report right after an annotate", baseline: "cat all claim files", cat, afterAnnotate, atLeast: 3, memoryMB: 300))
+        let reportCheckedOut = try Sampler.median(runs: runs) { _ in try factdesk(["report", "--store", checkedOutStore]) }
+        measures.append(compare("report, all claims (checked-out)", baseline: "cat all claim files", cat, reportCheckedOut, atLeast: 3, memoryMB: 300))
+        let open = try Sampler.median(runs: runs) { _ in try factdesk(["claims", "--status", "unverified", "--store", desk.bare]) }
+        measures.append(compare("claims --status unverified", baseline: "cat all claim files", cat, open, atLeast: 3, memoryMB: 300))
+
+        log("history of one claim …")
+        let path = try desk.claimPath(desk.articles / 2, 0)
+        let gitLog = try Sampler.median(runs: runs) { _ in
+            try ChildProcess.run(["git", "log", "--format=%H", "--", path], in: desk.checkedOut)
+        }
+        let history = try Sampler.median(runs: runs) { _ in
+            try factdesk(["history", desk.claimID(desk.articles / 2, 0), "--store", desk.bare])
+        }
+        measures.append(compare("history of one claim", baseline: "git log -- path (commit-graph)", gitLog, history,
+                                atLeast: 10, underMs: 25))
+
+        log("article update: 1,000 claims on a 1 MB article …")
+        let update = try ArticleUpdateBench(root: desk.root + "/update", factdesk: factdesk)
+        try update.prepare()
+        let updates = try Sampler.median(runs: runs) { run in try update.update(run) }
+        measures.append(Measure(name: "article update, 1,000 claims, 1 MB", baseline: "-", baselineMedianMs: nil,
+                                factdeskMedianMs: updates.seconds * 1000, ratio: nil,
+                                peakMemoryMB: Double(updates.peakMemoryBytes) / 1_048_576, target: "< 200 ms",
+                                met: updates.seconds < 0.2))
+        return measures
+    }
+
+    private func compare(_ name: String, baseline: String, _ base: ChildRun, _ ours: ChildRun, atLeast: Double,
+                         underMs: Double? = nil, memoryMB: Double? = nil) -> Measure {
+        let ratio = base.seconds / ours.seconds
+        let peak = Double(ours.peakMemoryBytes) / 1_048_576
+        var target = "≥ \(Int(atLeast))×"
+        var met = ratio >= atLeast
+        if let underMs {
+            target += ", < \(Int(underMs)) ms"
+            met = met && ours.seconds * 1000 < underMs
+        }
+        if let memoryMB {
+            target += ", < \(Int(memoryMB)) MB"
+            met = met && peak < memoryMB
+        }
+        return Measure(name: name, baseline: baseline, baselineMedianMs: base.seconds * 1000,
+                       factdeskMedianMs: ours.seconds * 1000, ratio: ratio, peakMemoryMB: peak, target: target, met: met)
+    }
+
+    private func factdesk(_ arguments: [String]) throws -> ChildRun {
+        try ChildProcess.run([factdesk] + arguments, in: desk.root, environment: environment)
+    }
+
+    private func annotate(_ run: Int, store: String) throws -> ChildRun {
+        try factdesk(["annotate", desk.slug((run * 7919) % desk.articles), "--paragraph", "1", "--claim", "bench claim \(run)", "--store", store])
+    }
+
+    private func baselinePath(_ run: Int) -> String {
+        let slug = try! ArticleSlug(desk.slug((run * 104_729) % desk.articles))
+        return "\(SyntheticDesk.deskFolder)/articles/\(slug.shard)/\(slug.value)/claims/\(baselineID(run)).json"
+    }
+
+    private func baselineID(_ run: Int) -> String { "c-base\(run)" }
+
+    /// A new claim file, as FactDesk would write it, for the baseline to add and commit.
+    private func writeBaselineClaim(_ run: Int) throws {
+        let article = (run * 104_729) % desk.articles
+        let source = desk.checkedOut + "/" + (try desk.claimPath(article, 0))
+        var text = try String(contentsOfFile: source, encoding: .utf8)
+        text = text.replacingOccurrences(of: "holds", with: "holds, baseline \(run)")
+            .replacingOccurrences(of: "\"id\":\"\(desk.claimID(article, 0))\"", with: "\"id\":\"\(baselineID(run))\"")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: desk.checkedOut + "/" + baselinePath(run)))
+    }
+}
+
+/// A bare desk with one 1 MB article and 1,000 claims on it, updated back and forth between two
+/// revisions: an inserted paragraph at the top and edited words in every tenth paragraph.
+struct ArticleUpdateBench {
+    let root: String
+    let factdesk: String
+    var store: String { root + "/desk.git" }
+
+    func prepare() throws {
+        if FileManager.default.fileExists(atPath: root + "/ready") { return }
+        try? FileManager.default.removeItem(atPath: root)
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let editor = try Editor(parsing: SyntheticDesk.editor)
+        let deskStore = try DeskStore.create(at: store, editor: editor, bare: true)
+        let text = try ArticleText(normalizing: Self.original, source: "bench")
+        let slug = try ArticleSlug("long-read")
+        try deskStore.addArticle(slug: slug, title: "A long read", url: nil, text: text, editor: editor)
+        let paragraphs = text.paragraphs
+        for claim in 0..<1_000 {
+            let paragraph = paragraphs[(claim * 5) % paragraphs.count]
+            let span = paragraph.lowerBound..<min(paragraph.upperBound, paragraph.lowerBound + 60)
+            try deskStore.annotate(AnnotationRequest(article: slug, selector: .span(start: span.lowerBound, end: span.upperBound),
+                                                     claim: "claim \(claim)"), editor: editor)
+        }
+        try Data(Self.original.utf8).write(to: URL(fileURLWithPath: root + "/a.txt"))
+        try Data(Self.revised.utf8).write(to: URL(fileURLWithPath: root + "/b.txt"))
+        FileManager.default.createFile(atPath: root + "/ready", contents: nil)
+    }
+
+    func update(_ run: Int) throws -> ChildRun {
+        // The desk may be on either revision after an earlier, interrupted run: pick the other text.
+        let current = try DeskStore.open(at: store).document(try ArticleSlug("long-read")).text.string
+        let next = current == Self.original ? "b.txt" : "a.txt"
+        return try ChildProcess.run([factdesk, "article", "update", "long-read", next, "--store", store], in: root,
+                                    environment: ["FACTDESK_EDITOR": SyntheticDesk.editor])
+    }
+
+    static let original: String = (0..<5_000).map { p in
+        "Paragraph \(p + 1): the committee heard that \(p * 13 % 997) contracts were signed in \(2000 + p % 25), "
+            + "according to records seen by reporters — a figure the department’s spokesperson did not dispute."
+    }.joined(separator: "\n\n") + "\n"
+
+    static let revised: String = "UPDATE: this story was revised to add comment from the department.\n\n"
+        + original.components(separatedBy: "\n\n").enumerated().map { index, paragraph in
+            index % 10 == 3 ? paragraph.replacingOccurrences(of: "did not dispute", with: "later disputed") : paragraph
+        }.joined(separator: "\n\n")
+}
