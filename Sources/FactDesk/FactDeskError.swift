@@ -33,7 +33,7 @@ public enum FactDeskError: Error, Equatable, Sendable, CustomStringConvertible {
             return "quote \"\(quote)\" occurs \(occurrences.count) times; choose one with --occurrence K: "
                 + occurrences.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
         case .corruptFile(let path, let detail):
-            return "\(path) is not a valid FactDesk file (\(detail)); fix it or restore it with `git checkout -- \(path)`"
+            return "\(path) is not a valid FactDesk file (\(detail)); fix it by hand and commit, or restore a good version listed by `git log -- \(path)`"
         }
     }
 }

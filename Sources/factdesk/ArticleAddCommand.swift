@@ -27,7 +27,7 @@ struct ArticleAddCommand: ParsableCommand {
         let editor = try desk.resolvedEditor()
         let text = try ArticleText(normalizing: try InputFile.read(file), source: file == "-" ? "standard input" : file)
         let article = try store.addArticle(slug: slug, title: title, url: url, text: text, editor: editor)
-        print("Added \(article.id): \(text.paragraphs.count) paragraph(s), \(text.count) characters")
+        print("Added \(article.id): \(text.paragraphs.count) paragraph(s), \(text.string.count) characters")
     }
 }
 

@@ -5,13 +5,18 @@ import Foundation
 enum Output {
     /// Prints one error line on stderr and exits with status 1.
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("factdesk: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("factdesk: error: \(oneLine(message))\n".utf8))
         exit(1)
     }
 
     /// Prints a notice (something FactDesk repaired on its own) on stderr.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("factdesk: note: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("factdesk: note: \(oneLine(message))\n".utf8))
+    }
+
+    /// `message` on one line: line breaks from user input shown as `\n`, so an error is one line.
+    static func oneLine(_ message: String) -> String {
+        message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 
     static func printJSON<T: Encodable>(_ value: T) throws {

@@ -11,10 +11,10 @@ public struct Source: Codable, Equatable, Sendable {
     public init(url: String, title: String? = nil, note: String? = nil, addedBy: Editor, addedAt: Date) throws {
         let url = url.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
-              ["http", "https", "ftp", "file", "doi", "urn", "mailto", "tel"].contains(scheme)
-              || (scheme.count > 1 && parsed.path.isEmpty == false)
+              Self.schemes.contains(scheme), !(parsed.host ?? "").isEmpty || !["http", "https", "ftp"].contains(scheme),
+              url.count > scheme.count + 1
         else {
-            throw FactDeskError.invalidInput("source '\(url)' is not a URL; give one such as https://example.org/report.pdf")
+            throw FactDeskError.invalidInput("source '\(url)' is not a URL FactDesk cites; give one such as https://example.org/report.pdf (http, https, ftp, mailto, tel, doi, urn)")
         }
         try TextPolicy.checkLine(url, field: "the source URL")
         try TextPolicy.checkLine(title ?? "", field: "the source title")
@@ -25,6 +25,11 @@ public struct Source: Codable, Equatable, Sendable {
         self.addedBy = addedBy
         self.addedAt = addedAt
     }
+}
+
+extension Source {
+    /// Schemes a source may use: places a reader can follow, never script or inline data.
+    static let schemes: Set<String> = ["http", "https", "ftp", "mailto", "tel", "doi", "urn"]
 }
 
 extension Optional where Wrapped == String {

@@ -61,7 +61,11 @@ struct HTMLReportRenderer {
 
     private func sources(_ sources: [ClaimView.SourceView]) -> String {
         guard !sources.isEmpty else { return "none" }
-        return sources.map { "<a href=\"\(escape($0.url))\">\(escape($0.title ?? $0.url))</a>" }.joined(separator: ", ")
+        return sources.map { source in
+            let label = escape(source.title ?? source.url)
+            let linkable = ["http:", "https:", "ftp:", "mailto:"].contains { source.url.lowercased().hasPrefix($0) }
+            return linkable ? "<a href=\"\(escape(source.url))\">\(label)</a>" : label
+        }.joined(separator: ", ")
     }
 
     private func escape(_ text: String) -> String {
