@@ -1,9 +1,18 @@
 #ifndef FACTDESK_CGIT2_SHIM_H
 #define FACTDESK_CGIT2_SHIM_H
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <unistd.h>
 #include <git2.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one non-variadic wrapper per option used. */
 static inline int cgit2_set_fsync_gitdir(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+
+/* syncfs(2) is a GNU extension that Swift's Glibc module does not export. */
+static inline int cgit2_syncfs(int descriptor) {
+    return syncfs(descriptor);
 }
 #endif

@@ -5,9 +5,9 @@ enum GitLibrary {
     /// Swift runs a global's initializer once, thread-safely, on first use.
     private static let initialized: Int32 = {
         let count = git_libgit2_init()
-        // A commit that was reported done must survive a power cut, not only a crash:
-        // libgit2 then fsyncs objects, refs and the index as git does with core.fsync.
-        _ = cgit2_set_fsync_gitdir(1)
+        // Durability comes from `Repository.flushToDisk()`, one `syncfs` per batch of writes,
+        // rather than libgit2's fsync of every object file and its folder.
+        _ = cgit2_set_fsync_gitdir(0)
         return count
     }()
 

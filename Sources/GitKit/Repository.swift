@@ -136,6 +136,15 @@ public final class Repository {
         return ObjectID(oid)
     }
 
+    /// Makes everything written so far durable (objects, references, the index) with one
+    /// `syncfs` of the file system holding the git directory, as git's `core.fsyncMethod=batch` does.
+    public func flushToDisk() throws {
+        let descriptor = Glibc.open(gitDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw GitError.custom("cannot open \(gitDirectory) to flush it") }
+        defer { close(descriptor) }
+        guard cgit2_syncfs(descriptor) == 0 else { throw GitError.custom("cannot flush \(gitDirectory) to disk") }
+    }
+
     // MARK: References
 
     /// Where HEAD points: a branch (possibly unborn) or a detached commit.

@@ -10,6 +10,7 @@ struct BenchSuite {
 
     private var checkedOutStore: String { desk.checkedOut + "/" + SyntheticDesk.deskFolder }
     private let environment = ["FACTDESK_EDITOR": "Bench Editor <bench@example.org>"]
+    private let session = String(Int(Date().timeIntervalSince1970) % 1_000_000)
 
     func measureAll() throws -> [Measure] {
         var measures: [Measure] = []
@@ -88,7 +89,8 @@ struct BenchSuite {
     }
 
     private func annotate(_ run: Int, store: String) throws -> ChildRun {
-        try factdesk(["annotate", desk.slug((run * 7919) % desk.articles), "--paragraph", "1", "--claim", "bench claim \(run)", "--store", store])
+        try factdesk(["annotate", desk.slug((run * 7919) % desk.articles), "--paragraph", "1",
+                      "--claim", "bench claim \(session).\(run)", "--store", store])
     }
 
     private func baselinePath(_ run: Int) -> String {
@@ -96,7 +98,8 @@ struct BenchSuite {
         return "\(SyntheticDesk.deskFolder)/articles/\(slug.shard)/\(slug.value)/claims/\(baselineID(run)).json"
     }
 
-    private func baselineID(_ run: Int) -> String { "c-base\(run)" }
+    /// Unique across runs on the same desk: a reused desk already holds earlier runs' files.
+    private func baselineID(_ run: Int) -> String { "c-base\(session)x\(run)" }
 
     /// A new claim file, as FactDesk would write it, for the baseline to add and commit.
     private func writeBaselineClaim(_ run: Int) throws {

@@ -26,8 +26,8 @@ struct ArticleUpdateCommand: ParsableCommand {
         print("\(update.article) is now revision \(update.revision): \(update.exact) exact, \(update.moved) moved, "
               + "\(update.changed) changed, \(update.orphaned) orphaned")
         for claim in update.claims where claim.result == .changed || claim.result == .orphaned {
-            let now = claim.after.map { " → “\(Output.shortened($0.quote, 60))” (¶\($0.paragraph))" } ?? " — not found"
-            print("  \(claim.id) \(claim.result.rawValue): “\(Output.shortened(claim.before.quote, 60))”\(now)")
+            let now = claim.after.map { " → “\($0.quote.oneLine(limit: 60))” (¶\($0.paragraph))" } ?? " — not found"
+            print("  \(claim.id) \(claim.result.rawValue): “\(claim.before.quote.oneLine(limit: 60))”\(now)")
         }
         if update.changed + update.orphaned > 0 {
             print("Check them, then re-attach with `factdesk reanchor CLAIM --quote TEXT`.")

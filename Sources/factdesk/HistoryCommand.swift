@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
         if output.json { return try Output.printJSON(entries) }
         for entry in entries {
             let status = entry.status.map { "[\($0.rawValue)] " } ?? ""
-            print("\(Output.readableDate(entry.date))  \(entry.commit.prefix(10))  \(entry.editor)  \(status)\(entry.message)")
+            print("\(entry.date.readableUTC)  \(entry.commit.prefix(10))  \(entry.editor)  \(status)\(entry.message)")
             if let detail = entry.detail { print("    " + detail.replacingOccurrences(of: "\n", with: "\n    ")) }
         }
     }

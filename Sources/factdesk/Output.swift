@@ -5,17 +5,17 @@ import Foundation
 enum Output {
     /// Prints one error line on stderr and exits with status 1.
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("factdesk: error: \(oneLine(message))\n".utf8))
+        FileHandle.standardError.write(Data("factdesk: error: \(escapingLineBreaks(message))\n".utf8))
         exit(1)
     }
 
     /// Prints a notice (something FactDesk repaired on its own) on stderr.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("factdesk: note: \(oneLine(message))\n".utf8))
+        FileHandle.standardError.write(Data("factdesk: note: \(escapingLineBreaks(message))\n".utf8))
     }
 
     /// `message` on one line: line breaks from user input shown as `\n`, so an error is one line.
-    static func oneLine(_ message: String) -> String {
+    static func escapingLineBreaks(_ message: String) -> String {
         message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 
@@ -27,19 +27,6 @@ enum Output {
     static func claimLine(_ claim: Claim) -> String {
         let status = claim.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
         let flag = claim.anchorIssue.map { " [\($0.kind.rawValue)]" } ?? ""
-        return "\(claim.id)  \(status) \(claim.article) ¶\(claim.paragraph)\(flag)  \(shortened(claim.claim, 70))"
-    }
-
-    static func shortened(_ text: String, _ limit: Int) -> String {
-        let line = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
-    }
-
-    static func readableDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        return "\(claim.id)  \(status) \(claim.article) ¶\(claim.paragraph)\(flag)  \(claim.claim.oneLine(limit: 70))"
     }
 }

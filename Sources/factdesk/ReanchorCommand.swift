@@ -15,6 +15,6 @@ struct ReanchorCommand: ParsableCommand {
     func run() throws {
         let store = try desk.openStore()
         let claim = try store.reanchor(self.claim, to: try selection.selector(), editor: try desk.resolvedEditor())
-        print("\(claim.id) anchored at ¶\(claim.paragraph) \(claim.anchor.start)-\(claim.anchor.end): “\(Output.shortened(claim.anchor.exact, 70))”")
+        print("\(claim.id) anchored at ¶\(claim.paragraph) \(claim.anchor.start)-\(claim.anchor.end): “\(claim.anchor.exact.oneLine(limit: 70))”")
     }
 }

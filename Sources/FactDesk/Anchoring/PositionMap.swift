@@ -14,7 +14,7 @@ struct PositionMap {
         oldLineStarts = oldLines.map(\.start)
         newLineStarts = newLines.map(\.start)
         newCount = new.count
-        let difference = newLines.map(\.text).difference(from: oldLines.map(\.text))
+        let difference = newLines.map(\.hash).difference(from: oldLines.map(\.hash))
         var removed = Set<Int>(), inserted = Set<Int>()
         for change in difference {
             switch change {
@@ -48,12 +48,19 @@ struct PositionMap {
         return min(max(0, newLineStarts[newLine] + offset - oldLineStarts[anchorLine]), newCount)
     }
 
-    private static func lines(of text: ArticleText) -> [(start: Int, text: String)] {
-        var result: [(start: Int, text: String)] = []
+    /// Each line's start and a hash of its content (a collision only blurs the position hint).
+    private static func lines(of text: ArticleText) -> [(start: Int, hash: Int)] {
+        var result: [(start: Int, hash: Int)] = []
         var start = 0
-        for index in 0...text.count where index == text.count || text.scalars[index] == "\n" {
-            result.append((start, text.substring(start..<index)))
-            start = index + 1
+        var hasher = Hasher()
+        for index in 0...text.count {
+            if index == text.count || text.scalars[index] == "\n" {
+                result.append((start, hasher.finalize()))
+                hasher = Hasher()
+                start = index + 1
+            } else {
+                hasher.combine(text.scalars[index].value)
+            }
         }
         return result
     }

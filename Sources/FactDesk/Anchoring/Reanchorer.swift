@@ -24,7 +24,7 @@ struct Reanchorer {
     let new: ArticleText
     private let map: PositionMap
     private let folded: FoldedText
-    private let boundaries: Set<Int>
+    private let boundaries: CharacterBoundaries
 
     init(old: ArticleText, new: ArticleText) {
         self.old = old
@@ -90,7 +90,7 @@ struct Reanchorer {
 
     private static func same(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
         a == b || FoldedText.fold(a) == FoldedText.fold(b)
-            || (a.properties.isWhitespace && b.properties.isWhitespace)
+            || (FoldedText.isWhitespace(a) && FoldedText.isWhitespace(b))
     }
 
     /// The closest approximate match near the expected place, if similar enough.
@@ -113,8 +113,8 @@ struct Reanchorer {
 
     private func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper && new.scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower && new.scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper && FoldedText.isWhitespace(new.scalars[lower]) { lower += 1 }
+        while upper > lower && FoldedText.isWhitespace(new.scalars[upper - 1]) { upper -= 1 }
         return lower..<upper
     }
 

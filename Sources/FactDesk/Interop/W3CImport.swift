@@ -55,7 +55,7 @@ extension DeskStore {
 
     private static func decodeAnnotations(_ data: Data, source: String) throws -> [W3C.Annotation] {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = DeskJSON.dateDecoding
         guard let object = try? JSONSerialization.jsonObject(with: data) else {
             throw FactDeskError.invalidInput("\(source) is not JSON; export a W3C AnnotationCollection with `factdesk export --format w3c`")
         }

@@ -38,7 +38,7 @@ public struct Note: Codable, Equatable, Sendable {
 
 extension String {
     /// This text with every run of whitespace as one space, cut to `limit` characters with an ellipsis.
-    func oneLine(limit: Int) -> String {
+    public func oneLine(limit: Int) -> String {
         let words = split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return words.count <= limit ? words : String(words.prefix(limit - 1)) + "…"
     }

@@ -23,12 +23,9 @@ public enum FactDeskJSON {
 
 extension Date {
     /// `2026-11-25 14:03 UTC`, for people.
-    var readableUTC: String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: self)
+    public var readableUTC: String {
+        let iso = ISODate.string(self)
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
     }
 
     /// `2026-11-25`, for people.

@@ -6,7 +6,10 @@ enum DeskJSON {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISODate.string(date))
+        }
         var data = try encoder.encode(value)
         data.append(0x0A)
         return data
@@ -15,7 +18,7 @@ enum DeskJSON {
     /// Decodes a stored file, turning any failure into an error naming `path`.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws -> T {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = dateDecoding
         do {
             return try decoder.decode(type, from: data)
         } catch let error as DecodingError {
@@ -25,6 +28,16 @@ enum DeskJSON {
         } catch {
             throw FactDeskError.corruptFile(path: path, detail: "\(error)")
         }
+    }
+
+    /// Reads the store's timestamps (see `ISODate`).
+    static let dateDecoding = JSONDecoder.DateDecodingStrategy.custom { decoder in
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = ISODate.date(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 date: \(text)")
+        }
+        return date
     }
 
     private static func describe(_ error: DecodingError) -> String {

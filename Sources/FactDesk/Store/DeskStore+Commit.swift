@@ -51,6 +51,8 @@ extension DeskStore {
                                                    author: signature, committer: signature, message: staged.message)
         let journal = kind == .checkedOut ? WriteJournal(gitDirectory: repository.gitDirectory) : nil
         try journal?.record(Array(staged.files.keys))
+        // The objects reach the disk before the branch names them, and the branch before success is reported.
+        try repository.flushToDisk()
         do {
             try repository.updateReference(branch, to: commitID, expecting: snapshot.commitID,
                                            logMessage: "factdesk: " + staged.message.prefix { $0 != "\n" })
@@ -58,6 +60,7 @@ extension DeskStore {
             try journal?.clear()
             throw LostRace()
         }
+        try repository.flushToDisk()
     }
 
     /// Takes the desk lock, recovering from a writer that died holding it.

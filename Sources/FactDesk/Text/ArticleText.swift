@@ -7,12 +7,18 @@ public struct ArticleText: Equatable, Sendable {
     public let string: String
     /// The text's Unicode scalars, indexed by offset.
     public let scalars: [Unicode.Scalar]
+    /// The paragraphs: runs of non-blank lines separated by blank lines, trimmed of surrounding
+    /// white space, in order; paragraph N is `paragraphs[N - 1]`.
+    public let paragraphs: [Range<Int>]
 
     /// Takes text exactly as stored (already normalized).
     init(stored string: String) {
         self.string = string
         scalars = Array(string.unicodeScalars)
+        paragraphs = Self.paragraphs(of: scalars)
     }
+
+    public static func == (lhs: ArticleText, rhs: ArticleText) -> Bool { lhs.string == rhs.string }
 
     /// Decodes and normalizes text an editor supplied: strict UTF-8, no byte-order mark,
     /// CRLF and CR as LF, NFC. Refuses invalid UTF-8, control characters (see `TextPolicy`),
@@ -73,21 +79,19 @@ public struct ArticleText: Equatable, Sendable {
         return String(view)
     }
 
-    /// The paragraphs: runs of non-blank lines separated by blank lines, trimmed of surrounding
-    /// white space, in order; paragraph N is `paragraphs[N - 1]`.
-    public var paragraphs: [Range<Int>] {
+    private static func paragraphs(of scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var lineStart = 0
         var paragraphStart: Int?
         var paragraphEnd = 0
         func closeParagraph() {
-            if let start = paragraphStart { result.append(trimmed(start..<paragraphEnd)) }
+            if let start = paragraphStart { result.append(trimmed(start..<paragraphEnd, in: scalars)) }
             paragraphStart = nil
         }
         while lineStart <= scalars.count {
             var lineEnd = lineStart
             while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
-            let blank = scalars[lineStart..<lineEnd].allSatisfy { $0.properties.isWhitespace }
+            let blank = scalars[lineStart..<lineEnd].allSatisfy(FoldedText.isWhitespace)
             if blank {
                 closeParagraph()
             } else {
@@ -103,25 +107,41 @@ public struct ArticleText: Equatable, Sendable {
     /// The paragraph number (from 1) holding `offset`; for an offset between paragraphs,
     /// the next one; nil past the last.
     public func paragraphNumber(at offset: Int) -> Int? {
-        paragraphs.firstIndex { offset < $0.upperBound }.map { $0 + 1 }
+        var low = 0, high = paragraphs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if paragraphs[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < paragraphs.count ? low + 1 : nil
     }
 
-    /// Scalar offsets that begin a user-perceived character (grapheme cluster), plus the end.
-    func characterBoundaries() -> Set<Int> {
-        var boundaries: Set<Int> = [0]
+    /// Which scalar offsets begin a user-perceived character (grapheme cluster), the end included:
+    /// `boundaries.contains(offset)`.
+    func characterBoundaries() -> CharacterBoundaries {
+        var isBoundary = [Bool](repeating: false, count: scalars.count + 1)
+        isBoundary[0] = true
         var offset = 0
         for character in string {
             offset += character.unicodeScalars.count
-            boundaries.insert(offset)
+            isBoundary[offset] = true
         }
-        return boundaries
+        return CharacterBoundaries(isBoundary: isBoundary)
     }
 
-    private func trimmed(_ range: Range<Int>) -> Range<Int> {
+    private static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper && scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower && scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper && FoldedText.isWhitespace(scalars[lower]) { lower += 1 }
+        while upper > lower && FoldedText.isWhitespace(scalars[upper - 1]) { upper -= 1 }
         return lower..<upper
+    }
+}
+
+/// The offsets where characters begin in one text, for O(1) membership tests.
+struct CharacterBoundaries {
+    let isBoundary: [Bool]
+
+    func contains(_ offset: Int) -> Bool {
+        offset >= 0 && offset < isBoundary.count && isBoundary[offset]
     }
 }

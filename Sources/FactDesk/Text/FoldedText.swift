@@ -17,9 +17,9 @@ struct FoldedText {
         var index = range.lowerBound
         while index < range.upperBound {
             let scalar = original[index]
-            if scalar.properties.isWhitespace {
+            if Self.isWhitespace(scalar) {
                 var end = index + 1
-                while end < range.upperBound && original[end].properties.isWhitespace { end += 1 }
+                while end < range.upperBound && Self.isWhitespace(original[end]) { end += 1 }
                 scalars.append(" ")
                 origins.append(index..<end)
                 index = end
@@ -56,8 +56,14 @@ struct FoldedText {
         return low
     }
 
+    /// Unicode white space, with an ASCII fast path (the property lookup is slow).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+    }
+
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar {
+        guard scalar.value >= 0x60 else { return scalar }
+        return switch scalar {
         case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{00B4}", "`": "'"
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": "\""
         case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": "-"
