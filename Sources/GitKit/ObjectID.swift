@@ -2,12 +2,31 @@ import CGit2
 
 /// A git object id (SHA-1), a value type safe to store, compare and hash.
 public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
-    /// The 20 raw bytes of the id.
-    public let bytes: [UInt8]
+    /// The id's 20 bytes, held inline (no allocation): a desk walk creates millions of ids.
+    private let high: UInt64
+    private let middle: UInt64
+    private let low: UInt32
 
     init(_ oid: git_oid) {
         var copy = oid
-        bytes = withUnsafeBytes(of: &copy.id) { Array($0) }
+        (high, middle, low) = withUnsafeBytes(of: &copy.id) { raw in
+            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+             raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        }
+    }
+
+    /// An id from its 20 raw bytes; nil unless there are exactly 20.
+    public init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == 20 else { return nil }
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { $0.copyBytes(from: bytes) }
+        self.init(oid)
+    }
+
+    /// The 20 raw bytes of the id.
+    public var bytes: [UInt8] {
+        var copy = (high, middle, low)
+        return withUnsafeBytes(of: &copy) { Array($0.prefix(20)) }
     }
 
     /// Parses a full 40-digit hexadecimal id; nil when it is not one.
@@ -46,8 +65,9 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     /// Calls `body` with this id as a libgit2 `git_oid`.
     func withOID<T>(_ body: (UnsafePointer<git_oid>) throws -> T) rethrows -> T {
         var oid = git_oid()
-        withUnsafeMutableBytes(of: &oid.id) { raw in
-            raw.copyBytes(from: bytes)
+        var copy = (high, middle, low)
+        withUnsafeBytes(of: &copy) { source in
+            withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source.prefix(20))) }
         }
         return try body(&oid)
     }

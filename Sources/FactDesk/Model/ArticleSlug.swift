@@ -19,6 +19,11 @@ public struct ArticleSlug: Hashable, Comparable, Sendable, CustomStringConvertib
         value = text
     }
 
+    /// A slug read back from the summary cache, which holds only slugs validated when first read.
+    init(unchecked value: String) {
+        self.value = value
+    }
+
     /// The two-hex-digit folder that spreads articles over 256 shards: the first byte of the
     /// git blob id of the slug (`printf %s SLUG | git hash-object --stdin`).
     public var shard: String {

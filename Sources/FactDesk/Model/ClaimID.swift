@@ -13,7 +13,8 @@ public struct ClaimID: Hashable, Comparable, Sendable, CustomStringConvertible {
         value = text
     }
 
-    private init(unchecked value: String) {
+    /// An id known to be well formed (generated, or read back from the summary cache).
+    init(unchecked value: String) {
         self.value = value
     }
 

@@ -23,6 +23,12 @@ public struct Editor: Codable, Equatable, Sendable, CustomStringConvertible {
         self.email = email
     }
 
+    /// An editor read back from the summary cache, which holds only editors validated when first read.
+    init(unchecked name: String, email: String) {
+        self.name = name
+        self.email = email
+    }
+
     /// Identities that tools and templates put in by default: never a real person.
     private static let placeholderNames: Set<String> = ["your name", "name", "unknown", "user", "root", "nobody", "editor", "jane doe", "john doe"]
     private static let placeholderEmails: Set<String> = ["you@example.com", "your@email.com", "email@example.com", "user@example.com", "root@localhost", "nobody@localhost"]

@@ -28,6 +28,15 @@ public struct Source: Codable, Equatable, Sendable {
 }
 
 extension Source {
+    /// A source read back from the summary cache, which holds only sources validated when first read.
+    init(unchecked url: String, title: String?, note: String?, addedBy: Editor, addedAt: Date) {
+        self.url = url
+        self.title = title
+        self.note = note
+        self.addedBy = addedBy
+        self.addedAt = addedAt
+    }
+
     /// Schemes a source may use: places a reader can follow, never script or inline data.
     static let schemes: Set<String> = ["http", "https", "ftp", "mailto", "tel", "doi", "urn"]
 }

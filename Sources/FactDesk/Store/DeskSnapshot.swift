@@ -65,14 +65,42 @@ final class DeskSnapshot {
 
     /// Every article's slug, sorted.
     func articleSlugs() throws -> [ArticleSlug] {
+        try articleFolders().map(\.slug)
+    }
+
+    /// Every article's slug with the tree id of its folder, sorted by slug: reading shard trees
+    /// only, never a file.
+    func articleFolders() throws -> [(slug: ArticleSlug, tree: ObjectID)] {
         guard let articles = try rootTree?.subtree(atPath: layout.articlesDirectory) else { return [] }
-        var slugs: [ArticleSlug] = []
+        var folders: [(slug: ArticleSlug, tree: ObjectID)] = []
         for shard in articles.entries where shard.kind == .tree {
             for entry in try repository.tree(shard.id).entries where entry.kind == .tree {
-                if let slug = try? ArticleSlug(entry.name) { slugs.append(slug) }
+                if let slug = try? ArticleSlug(entry.name) { folders.append((slug, entry.id)) }
             }
         }
-        return slugs.sorted()
+        return folders.sorted { $0.slug < $1.slug }
+    }
+
+    /// The tree id of one article's folder.
+    func articleFolder(_ slug: ArticleSlug) throws -> ObjectID {
+        guard let entry = try rootTree?.entry(atPath: layout.articleDirectory(slug)), entry.kind == .tree else {
+            throw FactDeskError.unknownArticle(slug.value)
+        }
+        return entry.id
+    }
+
+    /// Articles with their claims, from the summary cache where it holds their folder's tree,
+    /// else from git (and then remembered). `slugs` nil reads every article.
+    func records(_ slugs: [ArticleSlug]?, cache: SummaryCache?) throws -> [ArticleRecord] {
+        let folders = try slugs.map { try $0.map { (slug: $0, tree: try articleFolder($0)) } } ?? articleFolders()
+        let records = try folders.map { folder -> ArticleRecord in
+            if let cached = cache?.record(for: folder.tree), cached.article.id == folder.slug { return cached }
+            let record = ArticleRecord(article: try article(folder.slug), claims: try claims(in: folder.slug))
+            cache?.store(record, for: folder.tree)
+            return record
+        }
+        cache?.save(complete: slugs == nil)
+        return records
     }
 
     /// The ids of the claims filed under `slug`, sorted.

@@ -109,14 +109,8 @@ extension DeskStore {
     /// Claims of one article or of the whole desk, optionally of one status, in article and text order.
     public func claims(in article: ArticleSlug? = nil, status: ClaimStatus? = nil) throws -> [Claim] {
         try read { snapshot in
-            let slugs: [ArticleSlug]
-            if let article {
-                _ = try snapshot.article(article)
-                slugs = [article]
-            } else {
-                slugs = try snapshot.articleSlugs()
-            }
-            return try slugs.flatMap { try snapshot.claims(in: $0) }.filter { status == nil || $0.status == status }
+            try snapshot.records(article.map { [$0] }, cache: summaryCache()).flatMap(\.claims)
+                .filter { status == nil || $0.status == status }
         }
     }
 

@@ -5,10 +5,8 @@ extension DeskStore {
     public func report(articles slugs: [ArticleSlug] = []) throws -> VerificationReport {
         try read { snapshot in
             var seen = Set<ArticleSlug>()
-            let chosen = slugs.isEmpty ? try snapshot.articleSlugs() : slugs.filter { seen.insert($0).inserted }
-            let documents = try chosen.map { slug in
-                (article: try snapshot.article(slug), claims: try snapshot.claims(in: slug))
-            }
+            let chosen = slugs.isEmpty ? nil : slugs.filter { seen.insert($0).inserted }
+            let documents = try snapshot.records(chosen, cache: summaryCache()).map { (article: $0.article, claims: $0.claims) }
             return VerificationReport(documents: documents, now: clock())
         }
     }

@@ -22,6 +22,14 @@ public final class DeskStore: @unchecked Sendable {
     let clock: @Sendable () -> Date
     /// Serializes this instance's use of its repository across threads.
     let accessLock = NSRecursiveLock()
+    /// Whether reads of many articles go through the summary cache in the git directory (see
+    /// `SummaryCache`). Turning it off gives the answer computed from git alone.
+    public var usesSummaryCache = true
+
+    func summaryCache() -> SummaryCache? {
+        usesSummaryCache ? SummaryCache(gitDirectory: repository.gitDirectory) : nil
+    }
+
     /// Receives what FactDesk repaired on its own (a stale lock, an interrupted write); the
     /// command-line tool prints these on stderr.
     public var noticeHandler: (@Sendable (String) -> Void)?

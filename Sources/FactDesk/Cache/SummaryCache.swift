@@ -1,0 +1,129 @@
+import Foundation
+import GitKit
+
+/// A cache of decoded article folders, keyed by the git tree id of each folder, in
+/// `<git dir>/factdesk/summaries`. Git stays the source of truth: a tree id names exactly one
+/// content, so an entry is either right or damaged, and a damaged, missing or foreign file only
+/// costs a re-read from git. Entries are appended under an advisory lock; the file is rewritten
+/// whole (temporary file, then rename) when it holds too many entries for trees no longer in
+/// use. Readers never lock: a half-written tail fails its checksum and is ignored.
+final class SummaryCache {
+    private static let magic = Array("FDSUMv1\n".utf8)
+    private let path: String
+    private let data: Data
+    /// Where each entry's payload is in `data`, with its checksum.
+    private var entries: [ObjectID: (range: Range<Int>, checksum: UInt32)] = [:]
+    private var pending: [(ObjectID, [UInt8])] = []
+    private var used = Set<ObjectID>()
+    private var damaged = false
+
+    init(gitDirectory: String) {
+        path = gitDirectory + "factdesk/summaries"
+        data = FileManager.default.contents(atPath: path) ?? Data()
+        index()
+    }
+
+    /// The cached record for an article folder's tree, if present and intact.
+    func record(for tree: ObjectID) -> ArticleRecord? {
+        guard let entry = entries[tree] else { return nil }
+        let record: ArticleRecord? = data.withUnsafeBytes { buffer in
+            let payload = UnsafeRawBufferPointer(rebasing: buffer[entry.range])
+            guard Self.checksum(payload) == entry.checksum else { return nil }
+            var reader = ByteReader(payload)
+            return try? ArticleRecord(from: &reader)
+        }
+        if record == nil { damaged = true } else { used.insert(tree) }
+        return record
+    }
+
+    /// Remembers a record read from git, to be saved by `save()`.
+    func store(_ record: ArticleRecord, for tree: ObjectID) {
+        var writer = ByteWriter()
+        record.encode(into: &writer)
+        pending.append((tree, writer.bytes))
+        used.insert(tree)
+    }
+
+    /// Writes what this run learned; after a run that visited every article (`complete`), entries
+    /// for trees no longer in use may be dropped. Failures are ignored: the cache is only an optimization.
+    func save(complete: Bool) {
+        guard !pending.isEmpty || damaged else { return }
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
+        let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { return }
+        defer { close(lock) }
+        guard flock(lock, LOCK_EX) == 0 else { return }
+        let stale = entries.count - entries.keys.filter(used.contains).count
+        if damaged || data.count < Self.magic.count || (complete && stale > max(1_000, used.count)) {
+            rewrite(complete: complete)
+        } else {
+            append(complete: complete)
+        }
+        pending.removeAll()
+    }
+
+    private func append(complete: Bool) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return rewrite(complete: complete) }
+        defer { close(descriptor) }
+        let bytes = encodedEntries(pending)
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    }
+
+    /// Writes the intact entries in use (all of them after an incomplete run) and the new ones as a fresh file.
+    private func rewrite(complete: Bool) {
+        var kept: [(ObjectID, [UInt8])] = []
+        let added = Set(pending.map(\.0))
+        data.withUnsafeBytes { buffer in
+            for (tree, entry) in entries where (!complete || used.contains(tree)) && !added.contains(tree) {
+                let payload = UnsafeRawBufferPointer(rebasing: buffer[entry.range])
+                if Self.checksum(payload) == entry.checksum { kept.append((tree, Array(payload))) }
+            }
+        }
+        let bytes = Self.magic + encodedEntries(kept + pending)
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    private func encodedEntries(_ items: [(ObjectID, [UInt8])]) -> [UInt8] {
+        var writer = ByteWriter()
+        for (tree, payload) in items {
+            writer.raw(tree.bytes)
+            writer.uint32(UInt32(payload.count))
+            writer.uint32(payload.withUnsafeBytes(Self.checksum))
+            writer.raw(payload)
+        }
+        return writer.bytes
+    }
+
+    /// Finds every entry; stops at the first one that does not fit (a torn append).
+    private func index() {
+        guard data.count >= Self.magic.count, Array(data.prefix(Self.magic.count)) == Self.magic else {
+            damaged = !data.isEmpty
+            return
+        }
+        data.withUnsafeBytes { buffer in
+            var reader = ByteReader(buffer, offset: Self.magic.count)
+            while !reader.isAtEnd {
+                guard let key = try? reader.bytes(20), let tree = ObjectID(bytes: key),
+                      let length = try? reader.uint32(), let checksum = try? reader.uint32(),
+                      reader.offset + Int(length) <= buffer.count
+                else { damaged = true; return }
+                entries[tree] = (reader.offset..<(reader.offset + Int(length)), checksum)
+                _ = try? reader.bytes(Int(length))
+            }
+        }
+    }
+
+    /// FNV-1a, 32 bits: enough to tell a torn or damaged entry.
+    private static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        return hash
+    }
+}

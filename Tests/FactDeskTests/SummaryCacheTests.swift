@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import FactDesk
+import TestSupport
+
+/// The summary cache never changes an answer: every cached answer equals the one computed from
+/// git alone, whether the cache is cold, warm, stale, missing, damaged or written concurrently.
+@Suite(.serialized) struct SummaryCacheTests {
+    /// A desk of three articles with claims in every state (sources, notes, flags).
+    func variedDesk() throws -> DeskFixture {
+        let desk = try DeskFixture()
+        let slug = try desk.addBudgetArticle()
+        for (index, other) in ["port-strike", "zoë-free-slug"].enumerated() where (try? ArticleSlug(other)) != nil {
+            try desk.store.addArticle(slug: ArticleSlug(other), title: "Other \(index)", url: nil,
+                                      text: ArticleText(normalizing: "First “one” — 🇺🇦.\n\nSecond two.\n", source: "t"), editor: desk.ben)
+            try desk.store.annotate(AnnotationRequest(article: ArticleSlug(other), selector: .paragraph(2), claim: "Two",
+                                                      assignee: "Ana"), editor: desk.ana)
+        }
+        let budget = try desk.store.annotate(AnnotationRequest(article: slug, selector: .quote("€4.2 million", occurrence: nil),
+                                                               claim: "Budget", sources: ["https://council.example/b"],
+                                                               note: "annex 2"), editor: desk.ana)
+        try desk.store.addSource(to: budget.id.value, url: "https://stats.example/x", title: "Stats", note: "row 12", editor: desk.ben)
+        try desk.store.verify(budget.id.value, editor: desk.ben)
+        let gone = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(3), claim: "Critics"), editor: desk.ana)
+        try desk.store.setStatus(gone.id.value, to: .misleading, note: "context", editor: desk.ben)
+        try desk.store.updateArticle(slug, text: ArticleText(normalizing: "New text entirely.\n", source: "t"), editor: desk.ana)
+        return desk
+    }
+
+    /// Everything the cache serves, as text: the report and the claim list, cached and from git alone.
+    func answers(_ desk: DeskFixture, cached: Bool) throws -> [String] {
+        let store = try DeskStore.open(at: desk.directory.path("annotations"), clock: { DeskFixture.now })
+        store.usesSummaryCache = cached
+        return [
+            try FactDeskJSON.string(store.report()),
+            try FactDeskJSON.string(store.report(articles: [ArticleSlug("council-budget")])),
+            try FactDeskJSON.string(store.claims().map(ClaimView.init)),
+            try FactDeskJSON.string(store.claims(status: .unverified).map(ClaimView.init)),
+            try FactDeskJSON.string(store.claims(in: ArticleSlug("port-strike")).map(ClaimView.init)),
+        ]
+    }
+
+    func cacheFile(_ desk: DeskFixture) -> String { desk.directory.path(".git/factdesk/summaries") }
+
+    @Test func coldWarmAndAfterAChangeTheCacheAgreesWithGit() throws {
+        let desk = try variedDesk()
+        let truth = try answers(desk, cached: false)
+        #expect(!FileManager.default.fileExists(atPath: cacheFile(desk)))
+        #expect(try answers(desk, cached: true) == truth)           // cold: fills the cache
+        #expect(FileManager.default.fileExists(atPath: cacheFile(desk)))
+        #expect(try answers(desk, cached: true) == truth)           // warm
+        try desk.store.annotate(AnnotationRequest(article: ArticleSlug("port-strike"), selector: .paragraph(1), claim: "One"),
+                                editor: desk.ana)
+        let changed = try answers(desk, cached: false)
+        #expect(changed != truth)
+        #expect(try answers(desk, cached: true) == changed)         // stale entries are never used
+        // The cache lives in the git directory, never in a commit, and leaves `git status` clean.
+        #expect(try !desk.git("ls-tree", "-r", "--name-only", "HEAD").contains("summaries"))
+        #expect(try desk.git("status", "--porcelain") == "")
+    }
+
+    @Test(arguments: ["deleted", "garbage", "truncated", "flipped byte", "wrong magic", "empty"])
+    func aMissingOrDamagedCacheIsRebuiltWithoutChangingAnAnswer(_ damage: String) throws {
+        let desk = try variedDesk()
+        let truth = try answers(desk, cached: false)
+        _ = try answers(desk, cached: true)
+        let path = cacheFile(desk)
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        switch damage {
+        case "deleted": try FileManager.default.removeItem(atPath: path)
+        case "garbage": bytes = Data((0..<4096).map { _ in UInt8.random(in: 0...255) })
+        case "truncated": bytes = bytes.prefix(bytes.count * 2 / 3)
+        case "flipped byte": bytes[bytes.count / 2] ^= 0xFF
+        case "wrong magic": bytes[0] = UInt8(ascii: "X")
+        default: bytes = Data()
+        }
+        if damage != "deleted" { try bytes.write(to: URL(fileURLWithPath: path)) }
+        #expect(try answers(desk, cached: true) == truth)
+        #expect(try answers(desk, cached: true) == truth)
+        // After one run the file is whole again: every article read from it with no miss.
+        let healed = try #require(FileManager.default.contents(atPath: path))
+        #expect(healed.starts(with: Array("FDSUMv1\n".utf8)))
+    }
+
+    @Test func concurrentWritersAndReadersKeepTheCacheTruthful() throws {
+        let desk = try variedDesk()
+        let path = desk.directory.path("annotations")
+        let editor = desk.ana
+        let errors = LockedErrors()
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            do {
+                let store = try DeskStore.open(at: path)
+                for round in 0..<8 {
+                    if worker % 2 == 0 {
+                        try store.annotate(AnnotationRequest(article: ArticleSlug("port-strike"), selector: .paragraph(1),
+                                                             claim: "w\(worker) r\(round)"), editor: editor)
+                    }
+                    _ = try store.report()
+                    _ = try store.claims(status: .unverified)
+                }
+            } catch {
+                errors.add("\(error)")
+            }
+        }
+        #expect(errors.all.isEmpty, "\(errors.all)")
+        #expect(try answers(desk, cached: true) == answers(desk, cached: false))
+    }
+}
+
+/// Errors collected from several threads.
+final class LockedErrors: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [String] = []
+    func add(_ error: String) { lock.withLock { errors.append(error) } }
+    var all: [String] { lock.withLock { errors } }
+}
