@@ -26,7 +26,9 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
 func check(_ code: Int32, _ operation: @autoclosure () -> String) throws {
     guard code < 0 else { return }
     let last = git_error_last()
-    let detail = last.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown libgit2 error"
+    var detail = last.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown libgit2 error"
+    // Some libgit2 messages end in ": " where the system gave no reason.
+    while detail.hasSuffix(": ") || detail.hasSuffix(" ") || detail.hasSuffix(":") { detail.removeLast() }
     let errorClass = last.map { $0.pointee.klass } ?? 0
     throw GitError(code: code, errorClass: errorClass, message: "\(operation()): \(detail)")
 }

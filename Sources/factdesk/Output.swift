@@ -14,9 +14,24 @@ enum Output {
         FileHandle.standardError.write(Data("factdesk: note: \(escapingLineBreaks(message))\n".utf8))
     }
 
-    /// `message` on one line: line breaks from user input shown as `\n`, so an error is one line.
+    /// `message` on one line and safe for a terminal: line breaks, other control characters and
+    /// bidirectional controls from user input are shown as escapes (`\n`, `\u{202E}`).
     static func escapingLineBreaks(_ message: String) -> String {
-        message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        var out = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+                || scalar == "\u{200E}" || scalar == "\u{200F}" || scalar == "\u{061C}":
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     static func printJSON<T: Encodable>(_ value: T) throws {

@@ -113,19 +113,10 @@ enum HostileCorpus {
                     mentioning: ["{open-file}", "status"]) {
             try $0.commitEdit("{open-file}") { $0.replacingOccurrences(of: "\"status\" : \"unverified\"", with: "\"status\" : \"done\"") }
         },
-        HostileCase("claim JSON malformed → history", ["history", "{open}"], .read, mentioning: ["{open-file}"],
-                    knownIssue: HostileKnownIssue(
-                        "`history CLAIM` on a claim whose committed JSON is malformed exits 0, prints the history with the damaging "
-                        + "commit's status as nothing, and never says the claim file is corrupt",
-                        misses: [.failed, .oneErrorLine, .mentions])) {
-            try $0.commitBytes(bytes("{ \"id\": \"c-\n"), to: "{open-file}")
-        },
+        // `history` of a claim whose committed JSON is malformed deliberately works: it is how an editor
+        // finds the last good version to restore (BadInputTests asserts it).
         HostileCase("claim anchor out of range in the store → verify",
-                    ["verify", "{open}", "--source", "https://stats.example/budget"], .write, mentioning: ["{open-file}"],
-                    knownIssue: HostileKnownIssue(
-                        "`verify` of a claim whose committed anchor is 0-999999, far past the end of its text, exits 0, prints "
-                        + "'verified', and commits: the claim is verified on a span that does not exist (only `check` notices)",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .mentions, .unchanged])) {
+                    ["verify", "{open}", "--source", "https://stats.example/budget"], .write, mentioning: ["{open-file}"]) {
             try $0.commitEdit("{open-file}") { $0.replacingOccurrences(of: "\"end\" : 63", with: "\"end\" : 999999") }
         },
         HostileCase("article.json malformed → article show", ["article", "show", "council"], .read,
@@ -146,20 +137,12 @@ enum HostileCorpus {
             try $0.commitEdit("{council}/article.json") { $0.replacingOccurrences(of: "\"revision\" : 1", with: "\"revision\" : \"first\"") }
         },
         HostileCase("article.json removed, text and claims left → article list", ["article", "list"], .read,
-                    mentioning: ["{council}/article.json"],
-                    knownIssue: HostileKnownIssue(
-                        "`article list` when council's article.json is gone (text.txt and claims/ left) says \"no article 'council' "
-                        + "in this desk (see `factdesk article list`)\": it refers the user to the very command that failed and "
-                        + "never names the missing file", misses: [.mentions])) { scene in
+                    mentioning: ["{council}/article.json"]) { scene in
             try scene.git("rm", "-q", "{council}/article.json")
             try scene.commitDamage("remove article.json")
         },
         HostileCase("article.json removed, text and claims left → article add over the leftovers",
-                    addFromStdin + ["council"], .write, stdin: someText, mentioning: ["council"],
-                    knownIssue: HostileKnownIssue(
-                        "`article add --id council` when council's article.json is gone but its text.txt and two claims remain exits 0 "
-                        + "and commits a new article.json and text.txt over them: the old claims silently adopt the new text",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .mentions, .unchanged])) { scene in
+                    addFromStdin + ["council"], .write, stdin: someText, mentioning: ["council"]) { scene in
             try scene.git("rm", "-q", "{council}/article.json")
             try scene.commitDamage("remove article.json")
         },
@@ -172,11 +155,7 @@ enum HostileCorpus {
             try scene.git("rm", "-q", "{council}/text.txt")
             try scene.commitDamage("remove text.txt")
         },
-        HostileCase("text.txt missing → report", ["report"], .read, mentioning: ["{council}/text.txt"],
-                    knownIssue: HostileKnownIssue(
-                        "`report` on a desk whose council text.txt is missing from the commit exits 0 with a normal report: "
-                        + "the pre-publication check never says an article's text is gone",
-                        misses: [.failed, .oneErrorLine, .mentions])) { scene in
+        HostileCase("text.txt missing → report", ["report"], .read, mentioning: ["{council}/text.txt"]) { scene in
             try scene.git("rm", "-q", "{council}/text.txt")
             try scene.commitDamage("remove text.txt")
         },
@@ -185,35 +164,18 @@ enum HostileCorpus {
             try $0.commitBytes(bytes("The mayor said ") + [0xC3, 0x28, 0xFF] + bytes(" grew.\n"), to: "{council}/text.txt")
         },
         HostileCase("text.txt committed with a NUL byte → article show", ["article", "show", "council"], .read,
-                    mentioning: ["{council}/text.txt"],
-                    knownIssue: HostileKnownIssue(
-                        "`article show` of a committed text.txt holding a NUL byte exits 0 and writes the NUL to stdout: stored text "
-                        + "is trusted (ArticleText(stored:)) and never checked against the text policy",
-                        misses: [.failed, .oneErrorLine, .mentions])) {
+                    mentioning: ["{council}/text.txt"]) {
             try $0.commitBytes(bytes("The mayor said\0 the budget grew.\n"), to: "{council}/text.txt")
         },
         HostileCase("text.txt committed with U+202E → annotate", ["annotate", "council", "--paragraph", "1", "--claim", "x"], .write,
-                    mentioning: ["{council}/text.txt"],
-                    knownIssue: HostileKnownIssue(
-                        "`annotate` on an article whose committed text.txt holds U+202E (right-to-left override) exits 0 and commits "
-                        + "a claim quoting the override: stored text is never checked against the text policy",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .mentions, .unchanged])) {
+                    mentioning: ["{council}/text.txt"]) {
             try $0.commitBytes(bytes("The mayor said \u{202E}the budget grew.\n"), to: "{council}/text.txt")
         },
         HostileCase("claims folder replaced by a symlink out of the repository (working tree) → annotate",
                     annotate(["--paragraph", "1"]), .write, mentioning: ["claims"],
-                    knownIssue: HostileKnownIssue(
-                        "with council's claims/ folder replaced in the working tree by a symlink to ../../../../outside, `annotate` "
-                        + "exits 0, commits, and writes the new claim file through the symlink into outside/, a folder beyond the "
-                        + "repository: the working-tree update (FileWriter.write) follows symlinked directories",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .mentions, .unchanged]),
                     setup: symlinkClaimsOutside),
         HostileCase("claims folder committed as a symlink → annotate", annotate(["--paragraph", "1"]), .write,
-                    mentioning: ["{council}/claims"],
-                    knownIssue: HostileKnownIssue(
-                        "with council's claims/ committed as a symlink, `annotate` is refused, but the message is \"git: cannot build "
-                        + "updated tree: D/F conflict when updating tree\": it names neither the path nor what to do",
-                        misses: [.mentions])) { scene in
+                    mentioning: ["{council}/claims"]) { scene in
             try symlinkClaimsOutside(scene)
             try scene.commitDamage("claims folder as a symlink")
         },
@@ -279,11 +241,7 @@ enum HostileCorpus {
             try $0.write(bytes("The invoice is for \u{202E}0001$ only.\n"), outside: "bidi.txt")
         },
         HostileCase("article with U+2067 right-to-left isolate", ["article", "add", "isolate.txt", "--id", "fresh", "--title", "T"],
-                    .write, mentioning: ["U+2067"],
-                    knownIssue: HostileKnownIssue(
-                        "`article add` accepts text with the bidi isolates U+2066–U+2069 (exit 0, commits): TextPolicy refuses only "
-                        + "U+202A–U+202E, though isolates reorder displayed text just as well (Trojan Source, CVE-2021-42574)",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .mentions, .unchanged])) {
+                    .write, mentioning: ["U+2067"]) {
             try $0.write(bytes("Access is \u{2067}granted\u{2069} for admins only.\n"), outside: "isolate.txt")
         },
         HostileCase("empty article file", ["article", "add", "empty.txt", "--id", "fresh", "--title", "T"], .write,
@@ -333,11 +291,7 @@ enum HostileCorpus {
         HostileCase("slug with a full-width solidus", addFromStdin + ["a\u{FF0F}b"], .write, stdin: someText),
         HostileCase("slug empty", addFromStdin + [""], .write, stdin: someText),
         HostileCase("slug with a newline", addFromStdin + ["a\nb"], .write, stdin: someText),
-        HostileCase("slug with a terminal title escape", addFromStdin + ["\u{1B}]0;pwned\u{7}x"], .write, stdin: someText,
-                    knownIssue: HostileKnownIssue(
-                        "`article add --id $'\\e]0;pwned\\ax'` is refused, but the error line echoes the raw OSC escape (ESC ] 0 ; … BEL) "
-                        + "that retitles the user's terminal window: Output.fail escapes only \\r and \\n",
-                        misses: [.printableErrorLine])),
+        HostileCase("slug with a terminal title escape", addFromStdin + ["\u{1B}]0;pwned\u{7}x"], .write, stdin: someText),
         HostileCase("slug ../x → annotate", ["annotate", "../x", "--paragraph", "1", "--claim", "x"], .write, mentioning: ["../x"]),
         HostileCase("slug ../../etc/passwd → article show", ["article", "show", "../../etc/passwd"], .read,
                     mentioning: ["../../etc/passwd"]),
@@ -362,11 +316,7 @@ enum HostileCorpus {
         HostileCase("claim id empty → show", ["show", ""], .read),
         HostileCase("claim id with a newline posing as a second message → show", ["show", "c-a\nfactdesk: note: all good"], .read),
         HostileCase("claim id with backspaces over the error prefix → show",
-                    ["show", "c-zz" + String(repeating: "\u{8}", count: 40) + "all good"], .read,
-                    knownIssue: HostileKnownIssue(
-                        "`show $'c-zz\\b\\b…all good'` is refused, but the error line echoes the 40 raw backspaces, which on a terminal "
-                        + "overwrite 'factdesk: error: no claim matches' with 'all good': Output.fail escapes only \\r and \\n",
-                        misses: [.printableErrorLine])),
+                    ["show", "c-zz" + String(repeating: "\u{8}", count: 40) + "all good"], .read),
         HostileCase("claim id c- alone → history", ["history", "c-"], .read),
         HostileCase("unknown claim id → verify", ["verify", "c-zzzzzzzz", "--source", "https://stats.example/budget"], .write,
                     mentioning: ["c-zzzzzzzz"]),
@@ -426,16 +376,8 @@ enum HostileCorpus {
     static let statuses: [HostileCase] = [
         HostileCase("unknown status done", ["status", "{open}", "done"], .write, mentioning: ["done", "in-review", "unverifiable"]),
         HostileCase("unknown status empty", ["status", "{open}", ""], .write),
-        HostileCase("unknown status with U+202E", ["status", "{open}", "veri\u{202E}deifi"], .write,
-                    knownIssue: HostileKnownIssue(
-                        "`status CLAIM $'veri\\u202Edeifi'` is refused, but the error line echoes the raw U+202E back to the terminal "
-                        + "(so 'deifi' displays reversed, as 'ified'): Output.fail escapes only \\r and \\n",
-                        misses: [.printableErrorLine])),
-        HostileCase("unknown status with a terminal escape sequence", ["status", "{open}", "\u{1B}[2J\u{1B}[Hverified"], .write,
-                    knownIssue: HostileKnownIssue(
-                        "`status CLAIM $'\\e[2J\\e[Hverified'` is refused, but the error line writes the raw escape sequence to "
-                        + "stderr, which clears the user's terminal: Output.fail escapes only \\r and \\n",
-                        misses: [.printableErrorLine])),
+        HostileCase("unknown status with U+202E", ["status", "{open}", "veri\u{202E}deifi"], .write),
+        HostileCase("unknown status with a terminal escape sequence", ["status", "{open}", "\u{1B}[2J\u{1B}[Hverified"], .write),
         HostileCase("unknown status → claims --status", ["claims", "--status", "bogus"], .read, mentioning: ["bogus"]),
         HostileCase("verify without any source", ["verify", "{open}"], .write, mentioning: ["{open}", "source"]),
         HostileCase("status verified without any source", ["status", "{open}", "verified"], .write, mentioning: ["source"]),
@@ -450,12 +392,7 @@ enum HostileCorpus {
         HostileCase("source 'x:' → source add", ["source", "add", "{open}", "x:"], .write, mentioning: ["x:"]),
         HostileCase("source empty → source add", ["source", "add", "{open}", ""], .write),
         HostileCase("source URL with a newline inside → source add", ["source", "add", "{open}", "https://stats.example/a\n- forged line"],
-                    .write,
-                    knownIssue: HostileKnownIssue(
-                        "`source add CLAIM $'https://stats.example/a\\n- forged line'` exits 0 and commits a source URL holding a line "
-                        + "break and a space: URLComponents accepts it and TextPolicy.checkLine lets \\n through; the Markdown report "
-                        + "then breaks the line inside <…>",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .unchanged])),
+                    .write),
         HostileCase("source 'not a url' → verify", ["verify", "{open}", "--source", "not a url"], .write, mentioning: ["not a url"]),
         HostileCase("source already cited → source add", ["source", "add", "{sourced}", "https://council.example/agenda"], .write,
                     mentioning: ["https://council.example/agenda"]),
@@ -477,21 +414,9 @@ enum HostileCorpus {
                     mentioning: ["U+0085"]),
         HostileCase("claim text with U+2067 right-to-left isolate",
                     claimText(["Access \u{2067}granted\u{2069} to all"]), .write,
-                    mentioning: ["U+2067"],
-                    knownIssue: HostileKnownIssue(
-                        "`annotate --claim` with the bidi isolates U+2067/U+2069 exits 0 and commits the claim: TextPolicy refuses only "
-                        + "U+202A–U+202E, not the isolates U+2066–U+2069 that reorder text just as well",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .mentions, .unchanged])),
-        HostileCase("claim text with a newline", claimText(["line one\nline two"]), .write,
-                    knownIssue: HostileKnownIssue(
-                        "`annotate --claim $'line one\\nline two'` exits 0 and commits a two-line claim: TextPolicy.checkLine lets "
-                        + "\\n and \\t through although its own comment says one-line fields (claims, titles, notes, names) keep neither",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .unchanged])),
-        HostileCase("assignee with a newline", annotate(["--paragraph", "1", "--assignee", "Ben\n## Forged heading"]), .write,
-                    knownIssue: HostileKnownIssue(
-                        "`annotate --assignee $'Ben\\n## Forged heading'` exits 0 and commits: the newline survives into the claim "
-                        + "and into the Markdown report's 'owner:' line, where it starts a forged heading",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .unchanged])),
+                    mentioning: ["U+2067"]),
+        HostileCase("claim text with a newline", claimText(["line one\nline two"]), .write),
+        HostileCase("assignee with a newline", annotate(["--paragraph", "1", "--assignee", "Ben\n## Forged heading"]), .write),
         HostileCase("claim text empty", claimText([""]), .write, mentioning: ["--claim"]),
         HostileCase("claim text white space only", claimText([" \t\u{A0} "]), .write),
         HostileCase("note with U+202E → status", ["status", "{open}", "in-review", "--note", "ok \u{202E}kcehc"], .write,
@@ -522,11 +447,7 @@ enum HostileCorpus {
         HostileCase("FACTDESK_EDITOR empty", ["verify", "{sourced}"], .write, editor: .none, environment: ["FACTDESK_EDITOR": ""]),
         HostileCase("git identity is a placeholder (user.name 'Your Name', user.email you@example.com)",
                     ["article", "add", "-", "--id", "fresh", "--title", "T"], .write, stdin: someText, editor: .none,
-                    mentioning: ["placeholder"],
-                    knownIssue: HostileKnownIssue(
-                        "with git's user.name 'Your Name' and user.email 'you@example.com' (no --editor, no FACTDESK_EDITOR) the write is "
-                        + "refused, but the message says \"no editor: … or set git's user.name and user.email\" although both are set: "
-                        + "configuredEditor swallows the placeholder error with try?", misses: [.mentions])) { scene in
+                    mentioning: ["placeholder"]) { scene in
             try scene.git("config", "user.name", "Your Name")
             try scene.git("config", "user.email", "you@example.com")
         },
@@ -563,20 +484,10 @@ enum HostileCorpus {
         HostileCase("missing branch (HEAD → refs/heads/nope) → status", ["status", "{open}", "in-review"], .write,
                     mentioning: ["nope"], setup: missingBranch),
         HostileCase("missing branch (HEAD → refs/heads/nope) → init", ["init"], .write, mentioning: ["nope"],
-                    knownIssue: HostileKnownIssue(
-                        "`init` on a desk whose HEAD points at a missing branch (refs/heads/nope) exits 0, prints 'Created a checked-out "
-                        + "desk', and commits a new root commit with only desk.json on refs/heads/nope, over a working tree that "
-                        + "already holds a desk (desk.json, articles, claims)",
-                        misses: [.failed, .oneErrorLine, .quietStdout, .mentions, .unchanged]),
                     setup: missingBranch),
         HostileCase("desk already exists → init", ["init"], .write, mentioning: ["desk"]),
         HostileCase("branch lock held by another git process → annotate", annotate(["--paragraph", "1"]), .write,
-                    mentioning: ["main.lock"],
-                    knownIssue: HostileKnownIssue(
-                        "`annotate` while refs/heads/main.lock is held is refused with one line, but leaves .git/factdesk-journal "
-                        + "behind (recorded before the branch update, never cleared when that update fails with anything but a lost "
-                        + "race); the next successful write then prints 'factdesk: note: finished an interrupted write' for a write "
-                        + "that never happened", misses: [.unchanged])) { scene in
+                    mentioning: ["main.lock"]) { scene in
             try scene.write("", toDesk: ".git/refs/heads/main.lock")
         },
     ]
@@ -618,12 +529,7 @@ enum HostileCorpus {
             try Data("[safe]\n\tdirectory = \(scene.deskURL.path)\n".utf8).write(to: scene.home.appendingPathComponent(".gitconfig"))
         },
         HostileCase("store owned by another user, no safe.directory → annotate", annotate(["--paragraph", "1"]), .write,
-                    launcher: .otherUser, mentioning: ["owned"],
-                    knownIssue: HostileKnownIssue(
-                        "run as another user (nobody) with no git configuration, against a desk owned by root, every command says "
-                        + "\"desk is not inside a git repository: create a desk with `factdesk init --store desk`\": libgit2's "
-                        + "ownership refusal comes back as GIT_ENOTFOUND and Repository.discover reads it as 'no repository'; "
-                        + "the advice to init over an existing desk is wrong", misses: [.mentions])),
+                    launcher: .otherUser, mentioning: ["owned"]),
     ]
 
     // MARK: Formats and import

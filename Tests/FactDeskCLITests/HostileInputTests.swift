@@ -388,7 +388,8 @@ enum HostileLaunch {
 // MARK: - What "the store unchanged" means
 
 /// The repository's HEAD (symbolic and resolved), every ref, `git status`, the names of the files
-/// in its `.git` folder outside objects/ and logs/ (a lock, a journal or a stray ref left behind),
+/// in its `.git` folder outside objects/, logs/ and the summary cache factdesk/ (a lock, a journal
+/// or a stray ref left behind),
 /// and every file of the case's folder by path and bytes (outside `.git`; files over 1 MiB by size and date).
 struct HostileFingerprint: Equatable {
     let head: String
@@ -415,7 +416,8 @@ struct HostileFingerprint: Equatable {
         var gitEntries: [String] = []
         if let enumerator = manager.enumerator(atPath: repository.appendingPathComponent(".git").path) {
             while let relative = enumerator.nextObject() as? String {
-                if relative == "objects" || relative == "logs" {
+                // objects/ and logs/ may grow; factdesk/ is the summary cache, rebuilt at will.
+                if relative == "objects" || relative == "logs" || relative == "factdesk" {
                     enumerator.skipDescendants()
                 } else {
                     gitEntries.append(relative)

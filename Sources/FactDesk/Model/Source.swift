@@ -17,8 +17,11 @@ public struct Source: Codable, Equatable, Sendable {
             throw FactDeskError.invalidInput("source '\(url)' is not a URL FactDesk cites; give one such as https://example.org/report.pdf (http, https, ftp, mailto, tel, doi, urn)")
         }
         try TextPolicy.checkLine(url, field: "the source URL")
+        guard !url.unicodeScalars.contains(where: FoldedText.isWhitespace) else {
+            throw FactDeskError.invalidInput("the source URL contains white space; encode spaces as %20")
+        }
         try TextPolicy.checkLine(title ?? "", field: "the source title")
-        try TextPolicy.checkLine(note ?? "", field: "the source note")
+        try TextPolicy.checkText(note ?? "", field: "the source note")
         self.url = url
         self.title = title.nonEmpty
         self.note = note.nonEmpty

@@ -34,19 +34,23 @@ final class DeskSnapshot {
             throw FactDeskError.notADesk("no committed \(path): this is not a FactDesk store; create one with `factdesk init`")
         }
         let settings = try DeskJSON.decode(DeskSettings.self, from: data, path: path)
+        if settings.schemaVersion > DeskSettings.currentSchemaVersion {
+            throw FactDeskError.notADesk("\(path) has schema version \(settings.schemaVersion), written by a newer FactDesk; this one reads version \(DeskSettings.currentSchemaVersion): upgrade FactDesk")
+        }
         guard settings.schemaVersion == DeskSettings.currentSchemaVersion else {
             throw FactDeskError.corruptFile(path: path, detail: "schema version \(settings.schemaVersion), this FactDesk reads version \(DeskSettings.currentSchemaVersion)")
         }
         return settings
     }
 
-    func hasArticle(_ slug: ArticleSlug) throws -> Bool {
-        try blobID(at: layout.articleFile(slug)) != nil
-    }
-
     func article(_ slug: ArticleSlug) throws -> Article {
         let path = layout.articleFile(slug)
-        guard let data = try data(at: path) else { throw FactDeskError.unknownArticle(slug.value) }
+        guard let data = try data(at: path) else {
+            if try rootTree?.entry(atPath: layout.articleDirectory(slug)) != nil {
+                throw FactDeskError.corruptFile(path: path, detail: "missing from an article folder that exists")
+            }
+            throw FactDeskError.unknownArticle(slug.value)
+        }
         let article = try DeskJSON.decode(Article.self, from: data, path: path)
         guard article.id == slug else {
             throw FactDeskError.corruptFile(path: path, detail: "its id '\(article.id)' does not match its folder '\(slug)'")
@@ -59,6 +63,9 @@ final class DeskSnapshot {
         guard let data = try data(at: path) else { throw FactDeskError.corruptFile(path: path, detail: "missing") }
         guard let string = String(validating: data, as: UTF8.self) else {
             throw FactDeskError.corruptFile(path: path, detail: "not valid UTF-8")
+        }
+        if let bad = string.unicodeScalars.first(where: TextPolicy.isForbiddenInText) {
+            throw FactDeskError.corruptFile(path: path, detail: "it holds the control character \(TextPolicy.name(bad))")
         }
         return ArticleText(stored: string)
     }
@@ -95,7 +102,11 @@ final class DeskSnapshot {
         let folders = try slugs.map { try $0.map { (slug: $0, tree: try articleFolder($0)) } } ?? articleFolders()
         let records = try folders.map { folder -> ArticleRecord in
             if let cached = cache?.record(for: folder.tree), cached.article.id == folder.slug { return cached }
-            let record = ArticleRecord(article: try article(folder.slug), claims: try claims(in: folder.slug))
+            let loaded = try article(folder.slug)
+            guard try blobID(at: layout.textFile(folder.slug)) != nil else {
+                throw FactDeskError.corruptFile(path: layout.textFile(folder.slug), detail: "missing")
+            }
+            let record = ArticleRecord(article: loaded, claims: try claims(in: folder.slug))
             cache?.store(record, for: folder.tree)
             return record
         }

@@ -18,7 +18,9 @@ extension DeskStore {
         let textData = Data(text.string.utf8)
         return try commit(as: editor) { snapshot in
             _ = try snapshot.settings()
-            guard try !snapshot.hasArticle(slug) else { throw FactDeskError.articleExists(slug.value) }
+            guard try snapshot.rootTree?.entry(atPath: layout.articleDirectory(slug)) == nil else {
+                throw FactDeskError.articleExists(slug.value)
+            }
             let now = clock()
             let article = Article(id: slug, title: title, url: url, revision: 1,
                                   textID: ObjectID.hashing(blob: Array(textData)).hex,

@@ -123,6 +123,8 @@ extension DeskStore {
             let settings = try snapshot.settings()
             let location = try snapshot.locateClaim(reference)
             var claim = try snapshot.claim(location.id, in: location.slug)
+            try claim.checkAnchor(article: try snapshot.article(location.slug), text: try snapshot.text(location.slug),
+                                  path: layout.claimFile(location.slug, location.id))
             let now = clock()
             let (message, note) = try change(&claim, now, settings)
             claim.updatedBy = editor
@@ -140,6 +142,15 @@ extension DeskStore {
 }
 
 extension Claim {
+    /// Refuses to build on a claim whose anchor does not hold in its article's current text
+    /// (a hand edit gone wrong): `factdesk check` finds these, `reanchor` fixes them.
+    func checkAnchor(article: Article, text: ArticleText, path: String) throws {
+        guard anchorIssue?.kind != .orphaned, anchor.revision == article.revision else { return }
+        guard anchor.start >= 0, anchor.start < anchor.end, anchor.end <= text.count, text.substring(anchor.range) == anchor.exact else {
+            throw FactDeskError.corruptFile(path: path, detail: "its anchor \(anchor.start)-\(anchor.end) does not hold its quote in the text; re-attach it with `factdesk reanchor \(id)`")
+        }
+    }
+
     mutating func addSource(_ source: Source) throws {
         guard !sources.contains(where: { $0.url == source.url }) else {
             throw FactDeskError.invalidInput("claim \(id) already cites \(source.url)")
@@ -149,7 +160,7 @@ extension Claim {
 
     mutating func addNote(_ text: String?, by editor: Editor, at date: Date) throws {
         guard let text = text.nonEmpty else { return }
-        try TextPolicy.checkLine(text, field: "the note")
+        try TextPolicy.checkText(text, field: "the note")
         notes.append(Note(text: text, by: editor, at: date))
     }
 

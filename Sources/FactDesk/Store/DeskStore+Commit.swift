@@ -22,6 +22,7 @@ extension DeskStore {
                 let snapshot = try snapshot()
                 let staged = try build(snapshot)
                 if staged.files.isEmpty { return staged.result }
+                if kind == .checkedOut { try refuseSymlinks(on: Array(staged.files.keys)) }
                 do {
                     try gitCall { try writeCommit(staged, on: snapshot, as: editor) }
                     if kind == .checkedOut {
@@ -45,7 +46,13 @@ extension DeskStore {
             guard let data else { return .remove(path: path) }
             return .upsertBlob(path: path, id: try repository.writeBlob(data))
         }
-        let treeID = try repository.updatedTree(from: snapshot.rootTree?.id, applying: updates)
+        let treeID: ObjectID
+        do {
+            treeID = try repository.updatedTree(from: snapshot.rootTree?.id, applying: updates)
+        } catch let error as GitError {
+            throw FactDeskError.storage("cannot write \(updates.map(\.path).joined(separator: ", ")) into the desk's tree "
+                                        + "(\(error.message)); run `factdesk check` to find what is in the way")
+        }
         let signature = Signature(name: editor.name, email: editor.email, date: clock())
         let commitID = try repository.createCommit(tree: treeID, parents: snapshot.commitID.map { [$0] } ?? [],
                                                    author: signature, committer: signature, message: staged.message)
@@ -59,8 +66,28 @@ extension DeskStore {
         } catch let error as GitError where error.isLostRace {
             try journal?.clear()
             throw LostRace()
+        } catch {
+            try? journal?.clear()
+            throw error
         }
         try repository.flushToDisk()
+    }
+
+    /// Refuses, before anything is committed, to write a working-tree file through a symbolic
+    /// link: a link in the desk folder could send FactDesk's writes outside the repository.
+    func refuseSymlinks(on paths: [String]) throws {
+        guard let root = repository.workingDirectory else { return }
+        for path in paths {
+            var prefix = root
+            for component in path.split(separator: "/") {
+                prefix += (prefix.hasSuffix("/") ? "" : "/") + component
+                var info = stat()
+                guard lstat(prefix, &info) == 0 else { break }
+                if (info.st_mode & S_IFMT) == S_IFLNK {
+                    throw FactDeskError.storage("\(prefix) is a symbolic link; FactDesk does not write through links in the desk folder")
+                }
+            }
+        }
     }
 
     /// Takes the desk lock, recovering from a writer that died holding it.

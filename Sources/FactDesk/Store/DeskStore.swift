@@ -54,6 +54,9 @@ public final class DeskStore: @unchecked Sendable {
             throw FactDeskError.notADesk("no desk at \(path): create one with `factdesk init --store \(path)` or pass --store")
         }
         guard let repository = try gitCall({ try Repository.discover(from: path) }) else {
+            if let foreign = repositoryOwnedByAnotherUser(enclosing: path) {
+                throw FactDeskError.notADesk("the repository at \(foreign) is owned by another user; git refuses it until you run `git config --global --add safe.directory \(foreign)`")
+            }
             throw FactDeskError.notADesk("\(path) is not inside a git repository: create a desk with `factdesk init --store \(path)`")
         }
         let branch = try branchName(of: repository)
@@ -89,6 +92,9 @@ public final class DeskStore: @unchecked Sendable {
             if try snapshot.blobID(at: store.layout.settingsFile) != nil {
                 throw FactDeskError.invalidInput("\(path) is already a FactDesk store")
             }
+            if !bare && FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("desk.json")) {
+                throw FactDeskError.invalidInput("\(path) holds a desk.json that is not committed on \(store.branch); check out the desk's branch (git switch main)")
+            }
             return StagedChange(files: [store.layout.settingsFile: try DeskJSON.encode(DeskSettings())],
                                 message: "init desk", result: ())
         }
@@ -104,7 +110,7 @@ public final class DeskStore: @unchecked Sendable {
                 try repository.map { try $0.configString(key) } ?? GitConfiguration.defaultString(key)
             }
             guard let name = try value("user.name"), let email = try value("user.email") else { return nil }
-            return try? Editor(name: name, email: email)
+            return try Editor(name: name, email: email)
         }
     }
 
@@ -165,6 +171,22 @@ public final class DeskStore: @unchecked Sendable {
             throw FactDeskError.notADesk("\(path) holds several desks (\(found.map { $0.isEmpty ? "/" : $0 }.joined(separator: ", "))); FactDesk opens one desk per bare repository")
         }
         return first
+    }
+
+    /// The nearest enclosing folder holding a `.git` (or a bare repository's `HEAD` and `objects`) that another
+    /// user owns: libgit2 then reports no repository at all, which would be the wrong advice.
+    private static func repositoryOwnedByAnotherUser(enclosing path: String) -> String? {
+        var folder = realPath(path)
+        while true {
+            for marker in [folder + "/.git", folder + "/objects"] {
+                var info = stat()
+                if lstat(marker, &info) == 0, marker.hasSuffix(".git") || FileManager.default.fileExists(atPath: folder + "/HEAD") {
+                    return info.st_uid != geteuid() ? folder : nil
+                }
+            }
+            guard folder != "/", let slash = folder.lastIndex(of: "/") else { return nil }
+            folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
+        }
     }
 
     private static func realPath(_ path: String) -> String {
