@@ -39,7 +39,29 @@ public struct Note: Codable, Equatable, Sendable {
 extension String {
     /// This text with every run of whitespace as one space, cut to `limit` characters with an ellipsis.
     public func oneLine(limit: Int) -> String {
-        let words = split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return words.count <= limit ? words : String(words.prefix(limit - 1)) + "…"
+        // Fast path, taken by most claims and quotes: short, and no white space to fold.
+        var bytes = 0, previousSpace = true, clean = true
+        for byte in utf8 {
+            bytes += 1
+            let space = byte == 0x20
+            if byte < 0x21 && !space || byte >= 0x7F || (space && previousSpace) { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !previousSpace && bytes <= limit { return self }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if FoldedText.isWhitespace(scalar) {
+                pendingSpace = !folded.isEmpty
+            } else {
+                if pendingSpace { folded.append(0x20) }
+                pendingSpace = false
+                folded.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
+        let words = String(decoding: folded, as: UTF8.self)
+        guard words.utf8.count > limit, words.count > limit else { return words }
+        return String(words.prefix(limit - 1)) + "…"
     }
 }

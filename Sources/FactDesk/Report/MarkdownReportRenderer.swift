@@ -67,12 +67,16 @@ struct MarkdownReportRenderer {
     }
 
     /// Keeps user text from being read as Markdown markup.
+    private static let special = Set("\\`*_[]<>|#".utf8)
+
     private func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_[]<>|#".contains(character) { out.append("\\") }
-            out.append(character)
+        let special = Self.special
+        guard text.utf8.contains(where: special.contains) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII && special.contains(UInt8(scalar.value)) { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
 }
