@@ -1,17 +1,21 @@
 import CGit2
 
-/// A walk over commits reachable from a start commit, newest first (`git_revwalk`).
+/// A walk over commits reachable from a start commit and not from a hidden one, newest first
+/// (`git_revwalk`).
 public final class RevisionWalk: Sequence, IteratorProtocol {
     let pointer: OpaquePointer
     let repository: Repository
 
-    init(repository: Repository, start: ObjectID) throws {
+    init(repository: Repository, start: ObjectID, hiding hidden: ObjectID? = nil) throws {
         var out: OpaquePointer?
         try check(git_revwalk_new(&out, repository.pointer), "cannot start a history walk")
         pointer = out!
         self.repository = repository
         git_revwalk_sorting(pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue)
         try start.withOID { try check(git_revwalk_push(pointer, $0), "cannot walk from \(start)") }
+        if let hidden {
+            try hidden.withOID { try check(git_revwalk_hide(pointer, $0), "cannot hide \(hidden) from the walk") }
+        }
     }
 
     deinit {

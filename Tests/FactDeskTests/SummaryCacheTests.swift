@@ -30,8 +30,10 @@ import TestSupport
     /// Everything the cache serves, as text: the report and the claim list, cached and from git alone.
     func answers(_ desk: DeskFixture, cached: Bool) throws -> [String] {
         let store = try DeskStore.open(at: desk.directory.path("annotations"), clock: { DeskFixture.now })
-        store.usesSummaryCache = cached
-        return [
+        store.usesCaches = cached
+        let histories = try store.claims().map { try FactDeskJSON.string(store.history(ofClaim: $0.id.value)) }
+            + store.articles().map { try FactDeskJSON.string(store.history(ofArticle: $0.id)) }
+        return histories + [
             try FactDeskJSON.string(store.report()),
             try FactDeskJSON.string(store.report(articles: [ArticleSlug("council-budget")])),
             try FactDeskJSON.string(store.claims().map(ClaimView.init)),
@@ -41,6 +43,7 @@ import TestSupport
     }
 
     func cacheFile(_ desk: DeskFixture) -> String { desk.directory.path(".git/factdesk/summaries") }
+    func historyFile(_ desk: DeskFixture) -> String { desk.directory.path(".git/factdesk/history") }
 
     @Test func coldWarmAndAfterAChangeTheCacheAgreesWithGit() throws {
         let desk = try variedDesk()
@@ -59,12 +62,12 @@ import TestSupport
         #expect(try desk.git("status", "--porcelain") == "")
     }
 
-    @Test(arguments: ["deleted", "garbage", "truncated", "flipped byte", "wrong magic", "empty"])
-    func aMissingOrDamagedCacheIsRebuiltWithoutChangingAnAnswer(_ damage: String) throws {
+    @Test(arguments: ["deleted", "garbage", "truncated", "flipped byte", "wrong magic", "empty"], [true, false])
+    func aMissingOrDamagedCacheIsRebuiltWithoutChangingAnAnswer(_ damage: String, historyIndex: Bool) throws {
         let desk = try variedDesk()
         let truth = try answers(desk, cached: false)
         _ = try answers(desk, cached: true)
-        let path = cacheFile(desk)
+        let path = historyIndex ? historyFile(desk) : cacheFile(desk)
         var bytes = try #require(FileManager.default.contents(atPath: path))
         switch damage {
         case "deleted": try FileManager.default.removeItem(atPath: path)
@@ -77,9 +80,18 @@ import TestSupport
         if damage != "deleted" { try bytes.write(to: URL(fileURLWithPath: path)) }
         #expect(try answers(desk, cached: true) == truth)
         #expect(try answers(desk, cached: true) == truth)
-        // After one run the file is whole again: every article read from it with no miss.
+        // After one run the file is whole again.
         let healed = try #require(FileManager.default.contents(atPath: path))
-        #expect(healed.starts(with: Array("FDSUMv1\n".utf8)))
+        #expect(healed.starts(with: Array((historyIndex ? "FDHISv1\n" : "FDSUMv1\n").utf8)))
+    }
+
+    @Test func rewrittenHistoryRebuildsTheHistoryIndex() throws {
+        let desk = try variedDesk()
+        _ = try answers(desk, cached: true)
+        _ = try desk.git("reset", "-q", "--hard", "HEAD~3")
+        try desk.store.annotate(AnnotationRequest(article: ArticleSlug("port-strike"), selector: .paragraph(1), claim: "After"),
+                                editor: desk.ben)
+        #expect(try answers(desk, cached: true) == answers(desk, cached: false))
     }
 
     @Test func concurrentWritersAndReadersKeepTheCacheTruthful() throws {
@@ -97,6 +109,7 @@ import TestSupport
                     }
                     _ = try store.report()
                     _ = try store.claims(status: .unverified)
+                    _ = try store.history(ofArticle: ArticleSlug("port-strike"))
                 }
             } catch {
                 errors.add("\(error)")

@@ -25,7 +25,16 @@ extension DeskStore {
     private func entries(changing path: String, in snapshot: DeskSnapshot, detailsFor claim: ClaimID?,
                          status: (ObjectID?) throws -> ClaimStatus?) throws -> [HistoryEntry] {
         guard let tip = snapshot.commitID else { return [] }
-        return try PathHistory(repository: repository).changes(of: path, from: tip).map { change in
+        let history = PathHistory(repository: repository)
+        let changes: [(commit: Commit, objectID: ObjectID?)]
+        if usesCaches {
+            let index = HistoryIndex(repository: repository, layout: layout)
+            try index.refresh(to: tip)
+            changes = try history.changes(of: path, among: index.candidates(HistoryIndex.hash(path)))
+        } else {
+            changes = try history.changes(of: path, from: tip)
+        }
+        return try changes.map { change in
             let author = change.commit.author
             return HistoryEntry(commit: change.commit.id.hex, date: author.date,
                                 editor: "\(author.name) <\(author.email)>",

@@ -22,12 +22,13 @@ public final class DeskStore: @unchecked Sendable {
     let clock: @Sendable () -> Date
     /// Serializes this instance's use of its repository across threads.
     let accessLock = NSRecursiveLock()
-    /// Whether reads of many articles go through the summary cache in the git directory (see
-    /// `SummaryCache`). Turning it off gives the answer computed from git alone.
-    public var usesSummaryCache = true
+    /// Whether reads go through the caches in the git directory: the summary cache for reads of
+    /// many articles (`SummaryCache`) and the history index (`HistoryIndex`). Turning it off gives
+    /// the answer computed from git alone.
+    public var usesCaches = true
 
     func summaryCache() -> SummaryCache? {
-        usesSummaryCache ? SummaryCache(gitDirectory: repository.gitDirectory) : nil
+        usesCaches ? SummaryCache(gitDirectory: repository.gitDirectory) : nil
     }
 
     /// Receives what FactDesk repaired on its own (a stale lock, an interrupted write); the

@@ -1,0 +1,161 @@
+import Foundation
+import GitKit
+
+/// Which desk files each commit changed, newest first, in `<git dir>/factdesk/history`: lets
+/// `history` find a claim's commits without walking and diffing the whole history. Paths are
+/// kept as 64-bit FNV-1a hashes of the file path and of its article folder; a hash match is
+/// only a candidate, confirmed against git, so a collision can never add a wrong entry. The
+/// index knows the tip it was built at: newer commits are added by walking from the branch
+/// down to that tip; a tip that is no longer an ancestor (rewritten history), a damaged file or
+/// a missing one (its checksum tells) means a rebuild from scratch. Git stays the source of truth.
+final class HistoryIndex {
+    private static let magic = Array("FDHISv1\n".utf8)
+    private let path: String
+    private let repository: Repository
+    private let layout: StoreLayout
+    /// The commits, newest first, each with the hashes of what it changed.
+    private(set) var commits: [(id: ObjectID, hashes: [UInt64])] = []
+    private var tip: ObjectID?
+
+    init(repository: Repository, layout: StoreLayout) {
+        self.repository = repository
+        self.layout = layout
+        path = repository.gitDirectory + "factdesk/history"
+        load()
+    }
+
+    /// The hash stored for a desk path.
+    static func hash(_ path: String) -> UInt64 {
+        checksum(path.utf8)
+    }
+
+    /// FNV-1a, 64 bits: path hashes, and the whole file's checksum (a damaged file is rebuilt).
+    private static func checksum(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        return hash
+    }
+
+    /// Brings the index up to `branchTip`, saving it when it changed.
+    func refresh(to branchTip: ObjectID) throws {
+        guard tip != branchTip else { return }
+        var known = tip
+        if let old = known, !(try repository.isAncestor(old, of: branchTip)) {
+            known = nil
+            commits = []
+        }
+        var added: [(id: ObjectID, hashes: [UInt64])] = []
+        for id in try repository.walk(from: branchTip, hiding: known) {
+            added.append((id, try changedHashes(of: repository.commit(id))))
+        }
+        commits = added + (known == nil ? [] : commits)
+        tip = branchTip
+        save()
+    }
+
+    /// Candidate commits whose changes include `pathHash`, newest first.
+    func candidates(_ pathHash: UInt64) -> [ObjectID] {
+        commits.compactMap { $0.hashes.contains(pathHash) ? $0.id : nil }
+    }
+
+    // MARK: What a commit changed
+
+    private func changedHashes(of commit: Commit) throws -> [UInt64] {
+        let tree = try deskTree(of: commit)
+        let parents = try commit.parentIDs.map { try deskTree(of: repository.commit($0)) }
+        var changed = Set<String>()
+        try difference(parents.first ?? nil, tree, prefix: layout.deskPath, into: &changed)
+        var hashes = Set<UInt64>()
+        for file in changed {
+            hashes.insert(Self.hash(file))
+            if let folder = articleFolder(of: file) { hashes.insert(Self.hash(folder)) }
+        }
+        return Array(hashes)
+    }
+
+    private func deskTree(of commit: Commit) throws -> Tree? {
+        let root = try commit.tree()
+        return layout.deskPath.isEmpty ? root : try root.subtree(atPath: layout.deskPath)
+    }
+
+    /// Files whose blob differs between two trees, pruning identical subtrees by id.
+    private func difference(_ old: Tree?, _ new: Tree?, prefix: String, into changed: inout Set<String>) throws {
+        guard old?.id != new?.id else { return }
+        var oldEntries: [String: TreeEntry] = [:]
+        for entry in old?.entries ?? [] { oldEntries[entry.name] = entry }
+        var newNames = Set<String>()
+        for entry in new?.entries ?? [] {
+            newNames.insert(entry.name)
+            try compare(oldEntries[entry.name], entry, prefix: prefix, into: &changed)
+        }
+        for (name, entry) in oldEntries where !newNames.contains(name) {
+            try compare(entry, nil, prefix: prefix, into: &changed)
+        }
+    }
+
+    private func compare(_ old: TreeEntry?, _ new: TreeEntry?, prefix: String, into changed: inout Set<String>) throws {
+        guard old?.id != new?.id || old?.kind != new?.kind, let name = new?.name ?? old?.name else { return }
+        let path = prefix.isEmpty ? name : prefix + "/" + name
+        let oldTree = try old.flatMap { $0.kind == .tree ? try repository.tree($0.id) : nil }
+        let newTree = try new.flatMap { $0.kind == .tree ? try repository.tree($0.id) : nil }
+        if oldTree != nil || newTree != nil { try difference(oldTree, newTree, prefix: path, into: &changed) }
+        if old?.kind == .blob || new?.kind == .blob { changed.insert(path) }
+    }
+
+    /// `<desk>/articles/<xx>/<slug>` for a file inside an article folder.
+    private func articleFolder(of file: String) -> String? {
+        let base = layout.articlesDirectory + "/"
+        guard file.hasPrefix(base) else { return nil }
+        let parts = file.dropFirst(base.count).split(separator: "/", maxSplits: 2)
+        guard parts.count == 3 else { return nil }
+        return base + parts[0] + "/" + parts[1]
+    }
+
+    // MARK: The file
+
+    private func load() {
+        guard let data = FileManager.default.contents(atPath: path), data.starts(with: Self.magic),
+              data.count >= Self.magic.count + 8 else { return }
+        let body = data.prefix(data.count - 8)
+        let stored = data.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        guard Self.checksum(body) == stored else { return }
+        body.withUnsafeBytes { buffer in
+            var reader = ByteReader(buffer, offset: Self.magic.count)
+            guard let tipBytes = try? reader.bytes(20), let savedTip = ObjectID(bytes: tipBytes),
+                  let count = try? reader.int(), (0...50_000_000).contains(count) else { return }
+            var loaded: [(id: ObjectID, hashes: [UInt64])] = []
+            loaded.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let idBytes = try? reader.bytes(20), let id = ObjectID(bytes: idBytes),
+                      let hashCount = try? reader.uint32(), hashCount < 1_000_000,
+                      let raw = try? reader.bytes(Int(hashCount) * 8) else { return }
+                loaded.append((id, (0..<Int(hashCount)).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }))
+            }
+            guard reader.isAtEnd else { return }
+            commits = loaded
+            tip = savedTip
+        }
+    }
+
+    private func save() {
+        guard let tip else { return }
+        var writer = ByteWriter()
+        writer.raw(Self.magic)
+        writer.raw(tip.bytes)
+        writer.int(commits.count)
+        for commit in commits {
+            writer.raw(commit.id.bytes)
+            writer.uint32(UInt32(commit.hashes.count))
+            for hash in commit.hashes { withUnsafeBytes(of: hash.littleEndian) { writer.raw(Array($0)) } }
+        }
+        let checksum = Self.checksum(writer.bytes)
+        withUnsafeBytes(of: checksum.littleEndian) { writer.raw(Array($0)) }
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+}
