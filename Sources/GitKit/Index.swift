@@ -25,6 +25,16 @@ public final class Index {
         try check(git_index_remove_bypath(pointer, path), "cannot unstage \(path)")
     }
 
+    /// The on-disk format version (2, 3 or 4); version 4 compresses paths, so a large index
+    /// is smaller to hash and write.
+    public var version: UInt32 {
+        get { git_index_version(pointer) }
+    }
+
+    public func setVersion(_ version: UInt32) throws {
+        try check(git_index_set_version(pointer, version), "cannot set index version \(version)")
+    }
+
     /// Writes the index back to disk through its lock file.
     public func write() throws {
         try check(git_index_write(pointer), "cannot write the index")

@@ -23,6 +23,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         self.init(oid)
     }
 
+    /// An id from the first 20 bytes of `raw` (which must hold at least 20), without copying.
+    public init(raw: UnsafeRawBufferPointer) {
+        precondition(raw.count >= 20, "an object id has 20 bytes")
+        high = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        middle = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        low = raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+    }
+
     /// The 20 raw bytes of the id.
     public var bytes: [UInt8] {
         var copy = (high, middle, low)

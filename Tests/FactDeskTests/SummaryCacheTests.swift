@@ -82,7 +82,7 @@ import TestSupport
         #expect(try answers(desk, cached: true) == truth)
         // After one run the file is whole again.
         let healed = try #require(FileManager.default.contents(atPath: path))
-        #expect(healed.starts(with: Array((historyIndex ? "FDHISv1\n" : "FDSUMv1\n").utf8)))
+        #expect(healed.starts(with: Array((historyIndex ? "FDHISv2\n" : "FDSUMv1\n").utf8)))
     }
 
     @Test func rewrittenHistoryRebuildsTheHistoryIndex() throws {

@@ -9,12 +9,15 @@ import GitKit
 /// down to that tip; a tip that is no longer an ancestor (rewritten history), a damaged file or
 /// a missing one (its checksum tells) means a rebuild from scratch. Git stays the source of truth.
 final class HistoryIndex {
-    private static let magic = Array("FDHISv1\n".utf8)
+    private static let magic = Array("FDHISv2\n".utf8)
     private let path: String
     private let repository: Repository
     private let layout: StoreLayout
-    /// The commits, newest first, each with the hashes of what it changed.
-    private(set) var commits: [(id: ObjectID, hashes: [UInt64])] = []
+    /// The commits, newest first; commit `i` changed `hashes[starts[i]..<starts[i + 1]]`.
+    /// Flat arrays: a desk's history has hundreds of thousands of commits.
+    private var ids: [ObjectID] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
     private var tip: ObjectID?
 
     init(repository: Repository, layout: StoreLayout) {
@@ -24,19 +27,31 @@ final class HistoryIndex {
         load()
     }
 
-    /// The hash stored for a desk path.
+    /// The hash stored for a desk path: FNV-1a, 64 bits.
     static func hash(_ path: String) -> UInt64 {
-        checksum(path.utf8)
-    }
-
-    /// FNV-1a, 64 bits: path hashes, and the whole file's checksum (a damaged file is rebuilt).
-    private static func checksum(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in bytes {
+        for byte in path.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100000001b3
         }
         return hash
+    }
+
+    /// The whole file's checksum (a damaged file is rebuilt): FNV-1a over 64-bit words, then the tail bytes.
+    private static func checksum(_ bytes: some DataProtocol & ContiguousBytes) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0xcbf29ce484222325
+            let words = raw.count / 8
+            for index in 0..<words {
+                hash ^= raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                hash = hash &* 0x100000001b3
+            }
+            for byte in raw[(words * 8)...] {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100000001b3
+            }
+            return hash
+        }
     }
 
     /// Brings the index up to `branchTip`, saving it when it changed.
@@ -45,20 +60,33 @@ final class HistoryIndex {
         var known = tip
         if let old = known, !(try repository.isAncestor(old, of: branchTip)) {
             known = nil
-            commits = []
         }
-        var added: [(id: ObjectID, hashes: [UInt64])] = []
+        var newIDs: [ObjectID] = [], newStarts: [Int] = [0], newHashes: [UInt64] = []
         for id in try repository.walk(from: branchTip, hiding: known) {
-            added.append((id, try changedHashes(of: repository.commit(id))))
+            newIDs.append(id)
+            newHashes += try changedHashes(of: repository.commit(id))
+            newStarts.append(newHashes.count)
         }
-        commits = added + (known == nil ? [] : commits)
+        if known != nil {
+            // The new commits go in front of the old ones, whose offsets shift by the new hashes.
+            newStarts += starts.dropFirst().map { $0 + newHashes.count }
+            newIDs += ids
+            newHashes += hashes
+        }
+        (ids, starts, hashes) = (newIDs, newStarts, newHashes)
         tip = branchTip
         save()
     }
 
     /// Candidate commits whose changes include `pathHash`, newest first.
     func candidates(_ pathHash: UInt64) -> [ObjectID] {
-        commits.compactMap { $0.hashes.contains(pathHash) ? $0.id : nil }
+        var result: [ObjectID] = []
+        var commit = 0
+        for (position, hash) in hashes.enumerated() where hash == pathHash {
+            while starts[commit + 1] <= position { commit += 1 }
+            if result.last != ids[commit] { result.append(ids[commit]) }
+        }
+        return result
     }
 
     // MARK: What a commit changed
@@ -125,17 +153,22 @@ final class HistoryIndex {
         body.withUnsafeBytes { buffer in
             var reader = ByteReader(buffer, offset: Self.magic.count)
             guard let tipBytes = try? reader.bytes(20), let savedTip = ObjectID(bytes: tipBytes),
-                  let count = try? reader.int(), (0...50_000_000).contains(count) else { return }
-            var loaded: [(id: ObjectID, hashes: [UInt64])] = []
-            loaded.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let idBytes = try? reader.bytes(20), let id = ObjectID(bytes: idBytes),
-                      let hashCount = try? reader.uint32(), hashCount < 1_000_000,
-                      let raw = try? reader.bytes(Int(hashCount) * 8) else { return }
-                loaded.append((id, (0..<Int(hashCount)).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }))
+                  let commitCount = try? reader.int(), let hashCount = try? reader.int(),
+                  (0...50_000_000).contains(commitCount), (0...500_000_000).contains(hashCount),
+                  let rawIDs = try? reader.bytes(commitCount * 20), let rawStarts = try? reader.bytes((commitCount + 1) * 8),
+                  let rawHashes = try? reader.bytes(hashCount * 8), reader.isAtEnd
+            else { return }
+            ids = (0..<commitCount).map { ObjectID(raw: UnsafeRawBufferPointer(rebasing: rawIDs[($0 * 20)..<($0 * 20 + 20)])) }
+            starts = (0...commitCount).map { Int(Int64(littleEndian: rawStarts.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self))) }
+            hashes = [UInt64](unsafeUninitializedCapacity: hashCount) { target, initialized in
+                UnsafeMutableRawBufferPointer(target).copyMemory(from: rawHashes)
+                initialized = hashCount
             }
-            guard reader.isAtEnd else { return }
-            commits = loaded
+            if UInt64(littleEndian: 1) != 1 { hashes = hashes.map { UInt64(littleEndian: $0) } }
+            guard ids.count == commitCount, starts.last == hashCount else {
+                (ids, starts, hashes) = ([], [0], [])
+                return
+            }
             tip = savedTip
         }
     }
@@ -145,13 +178,12 @@ final class HistoryIndex {
         var writer = ByteWriter()
         writer.raw(Self.magic)
         writer.raw(tip.bytes)
-        writer.int(commits.count)
-        for commit in commits {
-            writer.raw(commit.id.bytes)
-            writer.uint32(UInt32(commit.hashes.count))
-            for hash in commit.hashes { withUnsafeBytes(of: hash.littleEndian) { writer.raw(Array($0)) } }
-        }
-        let checksum = Self.checksum(writer.bytes)
+        writer.int(ids.count)
+        writer.int(hashes.count)
+        for id in ids { writer.raw(id.bytes) }
+        for start in starts { writer.int(start) }
+        hashes.map(\.littleEndian).withUnsafeBytes { writer.raw(Array($0)) }
+        let checksum = Self.checksum(Data(writer.bytes))
         withUnsafeBytes(of: checksum.littleEndian) { writer.raw(Array($0)) }
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let temporary = path + ".\(getpid()).tmp"

@@ -55,6 +55,8 @@ extension DeskStore {
                 return try gitCall {
                     let index = try repository.index()
                     try change(index)
+                    // Version 4 compresses paths: a 100,000-entry index is about half the bytes to hash and write.
+                    if index.version < 4 { try index.setVersion(4) }
                     try index.write()
                 }
             } catch FactDeskError.storage(let message) where FileManager.default.fileExists(atPath: lockPath) {
