@@ -11,6 +11,10 @@ static inline int cgit2_set_fsync_gitdir(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
 }
 
+static inline int cgit2_set_cache_max_size(long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
+}
+
 /* syncfs(2) is a GNU extension that Swift's Glibc module does not export. */
 static inline int cgit2_syncfs(int descriptor) {
     return syncfs(descriptor);
