@@ -220,16 +220,6 @@ public final class Repository {
     public func walk(from start: ObjectID, hiding hidden: ObjectID? = nil) throws -> RevisionWalk {
         try RevisionWalk(repository: self, start: start, hiding: hidden)
     }
-
-    /// True when `ancestor` is `commit` or one of its ancestors.
-    public func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) throws -> Bool {
-        if ancestor == commit { return true }
-        let result = try commit.withOID { descendant in
-            ancestor.withOID { git_graph_descendant_of(pointer, descendant, $0) }
-        }
-        try check(result < 0 ? result : 0, "cannot compare \(ancestor) with \(commit)")
-        return result == 1
-    }
 }
 
 /// Where HEAD points.

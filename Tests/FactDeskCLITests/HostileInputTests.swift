@@ -357,15 +357,7 @@ enum HostileLaunch {
     static let readOnlyScript = #"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" "$1" && shift && exec "$@""#
 
     /// The `factdesk` built beside this test bundle.
-    static let binary: String = {
-        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [testBundle, testBundle.deletingLastPathComponent()] {
-            let path = candidate.appendingPathComponent("factdesk").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("factdesk").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "factdesk"
-    }()
+    static let binary = CLIDesk.binary
 
     /// Whether this machine lets an unprivileged user namespace bind-mount a folder read-only
     /// (tests run as root, so chmod alone would not stop a write).

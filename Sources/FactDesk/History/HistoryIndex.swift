@@ -57,15 +57,30 @@ final class HistoryIndex {
     /// Brings the index up to `branchTip`, saving it when it changed.
     func refresh(to branchTip: ObjectID) throws {
         guard tip != branchTip else { return }
+        // Follow the chain of parents down to the tip the index knows: O(new commits), where a
+        // revision walk would first sort the whole history. Not reaching it (rewritten history),
+        // the chain covered everything: a rebuild. A merge on the way: the exact walk instead.
         var known = tip
-        if let old = known, !(try repository.isAncestor(old, of: branchTip)) {
-            known = nil
-        }
         var newIDs: [ObjectID] = [], newStarts: [Int] = [0], newHashes: [UInt64] = []
-        for id in try repository.walk(from: branchTip, hiding: known) {
+        var next: ObjectID? = branchTip, reachedKnown = false, sawMerge = false
+        while let id = next, !sawMerge {
+            if id == known { reachedKnown = true; break }
+            let commit = try repository.commit(id)
+            sawMerge = commit.parentIDs.count > 1
             newIDs.append(id)
-            newHashes += try changedHashes(of: repository.commit(id))
+            newHashes += try changedHashes(of: commit)
             newStarts.append(newHashes.count)
+            next = commit.parentIDs.first
+        }
+        if !reachedKnown && !sawMerge { known = nil }
+        if sawMerge {
+            if let old = known, !(try repository.walk(from: branchTip).contains(old)) { known = nil }
+            (newIDs, newStarts, newHashes) = ([], [0], [])
+            for id in try repository.walk(from: branchTip, hiding: known) {
+                newIDs.append(id)
+                newHashes += try changedHashes(of: repository.commit(id))
+                newStarts.append(newHashes.count)
+            }
         }
         if known != nil {
             // The new commits go in front of the old ones, whose offsets shift by the new hashes.

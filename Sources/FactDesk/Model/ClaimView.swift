@@ -6,17 +6,8 @@ public struct ClaimView: Encodable, Equatable, Sendable {
     /// A source as shown to readers: where, what, and why it matters.
     public struct SourceView: Encodable, Equatable, Sendable {
         public let url: String
-        public let title: String?
-        public let note: String?
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(url, forKey: .url)
-            try container.encode(title, forKey: .title)
-            try container.encode(note, forKey: .note)
-        }
-
-        enum CodingKeys: String, CodingKey { case url, title, note }
+        @ExplicitNull public private(set) var title: String?
+        @ExplicitNull public private(set) var note: String?
     }
 
     public let id: String
@@ -30,7 +21,7 @@ public struct ClaimView: Encodable, Equatable, Sendable {
     public let revision: Int
     public let sources: [SourceView]
     public let notes: [Note]
-    public let assignee: String?
+    @ExplicitNull public private(set) var assignee: String?
     public let createdBy: String
     public let createdAt: Date
     public let updatedBy: String
@@ -38,9 +29,9 @@ public struct ClaimView: Encodable, Equatable, Sendable {
     public let statusChangedBy: String
     public let statusChangedAt: Date
     /// `changed` or `orphaned` when an article revision moved the claim's text; nil when sound.
-    public let anchor: AnchorIssue.Kind?
+    @ExplicitNull public private(set) var anchor: AnchorIssue.Kind?
     /// The quote before the revision that changed or lost it.
-    public let previousQuote: String?
+    @ExplicitNull public private(set) var previousQuote: String?
 
     public init(_ claim: Claim) {
         id = claim.id.value
@@ -63,34 +54,5 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         statusChangedAt = claim.statusChangedAt
         anchor = claim.anchorIssue?.kind
         previousQuote = claim.anchorIssue?.previousQuote
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, article, claim, status, quote, paragraph, start, end, revision, sources, notes, assignee
-        case createdBy, createdAt, updatedBy, updatedAt, statusChangedBy, statusChangedAt, anchor, previousQuote
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(article, forKey: .article)
-        try container.encode(claim, forKey: .claim)
-        try container.encode(status, forKey: .status)
-        try container.encode(quote, forKey: .quote)
-        try container.encode(paragraph, forKey: .paragraph)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encode(revision, forKey: .revision)
-        try container.encode(sources, forKey: .sources)
-        try container.encode(notes, forKey: .notes)
-        try container.encode(assignee, forKey: .assignee)
-        try container.encode(createdBy, forKey: .createdBy)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedBy, forKey: .updatedBy)
-        try container.encode(updatedAt, forKey: .updatedAt)
-        try container.encode(statusChangedBy, forKey: .statusChangedBy)
-        try container.encode(statusChangedAt, forKey: .statusChangedAt)
-        try container.encode(anchor, forKey: .anchor)
-        try container.encode(previousQuote, forKey: .previousQuote)
     }
 }

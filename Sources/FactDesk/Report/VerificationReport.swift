@@ -23,29 +23,10 @@ public struct VerificationReport: Encodable, Sendable {
         public let start: Int
         public let end: Int
         public let ageDays: Int
-        public let assignee: String?
+        @ExplicitNull public private(set) var assignee: String?
         /// Who answers for it: the assignee, else whoever filed it.
         public let owner: String
         public let sources: [ClaimView.SourceView]
-
-        enum CodingKeys: String, CodingKey {
-            case id, claim, status, quote, paragraph, start, end, ageDays, assignee, owner, sources
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(claim, forKey: .claim)
-            try container.encode(status, forKey: .status)
-            try container.encode(quote, forKey: .quote)
-            try container.encode(paragraph, forKey: .paragraph)
-            try container.encode(start, forKey: .start)
-            try container.encode(end, forKey: .end)
-            try container.encode(ageDays, forKey: .ageDays)
-            try container.encode(assignee, forKey: .assignee)
-            try container.encode(owner, forKey: .owner)
-            try container.encode(sources, forKey: .sources)
-        }
     }
 
     /// A claim with a verdict, and who reached it.
@@ -77,26 +58,12 @@ public struct VerificationReport: Encodable, Sendable {
     public struct ArticleReport: Encodable, Sendable {
         public let id: String
         public let title: String
-        public let url: String?
+        @ExplicitNull public private(set) var url: String?
         public let revision: Int
         public let byStatus: [String: Int]
         public let flagged: [FlaggedClaim]
         public let unverified: [OpenClaim]
         public let settled: [SettledClaim]
-
-        enum CodingKeys: String, CodingKey { case id, title, url, revision, byStatus, flagged, unverified, settled }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(url, forKey: .url)
-            try container.encode(revision, forKey: .revision)
-            try container.encode(byStatus, forKey: .byStatus)
-            try container.encode(flagged, forKey: .flagged)
-            try container.encode(unverified, forKey: .unverified)
-            try container.encode(settled, forKey: .settled)
-        }
     }
 
     public let generatedAt: Date
