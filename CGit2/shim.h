@@ -1,10 +1,10 @@
 #ifndef FACTDESK_CGIT2_SHIM_H
 #define FACTDESK_CGIT2_SHIM_H
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-#include <unistd.h>
 #include <git2.h>
+
+/* glibc declares syncfs(2) only under _GNU_SOURCE, and defining that here would change the
+   system headers' structs under Swift's Glibc module: declare the one function instead. */
+extern int syncfs(int fd);
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one non-variadic wrapper per option used. */
 static inline int cgit2_set_fsync_gitdir(int enabled) {

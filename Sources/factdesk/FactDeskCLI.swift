@@ -22,6 +22,7 @@ struct FactDeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factdesk",
         abstract: "Attach claims, sources and verification status to article text, with every change a git commit.",
+        version: "0.1.0",
         subcommands: [
             InitCommand.self, ArticleCommand.self, AnnotateCommand.self, SourceCommand.self,
             VerifyCommand.self, StatusCommand.self, ClaimsCommand.self, ShowCommand.self,
