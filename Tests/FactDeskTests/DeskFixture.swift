@@ -8,7 +8,8 @@ final class DeskFixture {
     let store: DeskStore
     let ana = try! Editor(parsing: "Ana Ruiz <ana@example.org>")
     let ben = try! Editor(parsing: "Ben Okafor <ben@example.org>")
-    nonisolated(unsafe) static var now = Date(timeIntervalSince1970: 1_790_000_000)
+    /// This desk's own clock: tests move it forward to age claims, without touching other tests' desks.
+    let clock = TestClock()
 
     static let articleText = """
     The council approved a budget of €4.2 million on Tuesday — the largest in a decade.
@@ -21,8 +22,8 @@ final class DeskFixture {
     init(deskFolder: String = "annotations") throws {
         directory = try TemporaryDirectory("factdesk-store")
         try ProcessRunner.git(["init", "-q", "-b", "main"], in: directory.url)
-        let clock: @Sendable () -> Date = { DeskFixture.now }
-        store = try DeskStore.create(at: directory.path(deskFolder), editor: ana, clock: clock)
+        let clock = self.clock
+        store = try DeskStore.create(at: directory.path(deskFolder), editor: ana, clock: { clock.now })
     }
 
     var repository: URL { directory.url }
@@ -41,5 +42,16 @@ final class DeskFixture {
         try store.addArticle(slug: slug, title: "Council passes record budget", url: "https://news.example/budget",
                              text: try ArticleText(normalizing: Data(Self.articleText.utf8), source: "test"), editor: ana)
         return slug
+    }
+}
+
+/// A settable time for a test desk.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_790_000_000)
+
+    var now: Date {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
     }
 }

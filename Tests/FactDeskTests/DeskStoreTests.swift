@@ -91,7 +91,7 @@ import TestSupport
         let desk = try DeskFixture()
         let slug = try desk.addBudgetArticle()
         let old = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(1), claim: "Old claim"), editor: desk.ana)
-        DeskFixture.now += 3 * 86_400
+        desk.clock.now += 3 * 86_400
         let fresh = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(2), claim: "Fresh claim",
                                                               assignee: "Ben Okafor"), editor: desk.ana)
         let settled = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(3), claim: "Settled"), editor: desk.ana)

@@ -29,7 +29,7 @@ import TestSupport
 
     /// Everything the cache serves, as text: the report and the claim list, cached and from git alone.
     func answers(_ desk: DeskFixture, cached: Bool) throws -> [String] {
-        let store = try DeskStore.open(at: desk.directory.path("annotations"), clock: { DeskFixture.now })
+        let store = try DeskStore.open(at: desk.directory.path("annotations"), clock: { [clock = desk.clock] in clock.now })
         store.usesCaches = cached
         let histories = try store.claims().map { try FactDeskJSON.string(store.history(ofClaim: $0.id.value)) }
             + store.articles().map { try FactDeskJSON.string(store.history(ofArticle: $0.id)) }

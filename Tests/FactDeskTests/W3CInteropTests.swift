@@ -15,7 +15,7 @@ import TestSupport
             sources: ["https://council.example/budget"], note: "Check the annex", assignee: "Ben Okafor"), editor: desk.ana)
         try desk.store.addSource(to: first.id.value, url: "https://stats.example/b?x=1&y=2", title: "Stats <table>",
                                  note: "Row 12 — “total”", editor: desk.ben)
-        DeskFixture.now += 3_600
+        desk.clock.now += 3_600
         try desk.store.verify(first.id.value, note: "Matches the annex", editor: desk.ben)
         try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(2), claim: "Quote is accurate"), editor: desk.ana)
         let changing = try desk.store.annotate(AnnotationRequest(article: slug, selector: .quote("more than a dozen projects", occurrence: nil),
