@@ -47,6 +47,12 @@ import Testing
         #expect(throws: FactDeskError.self) { try TextSelector.quote("mayor said", occurrence: 3).resolve(in: text) }
     }
 
+    @Test func quotationMarksTypedAroundAQuoteAreDroppedWhenTheArticlePunctuatesInside() throws {
+        let text = try ArticleText(normalizing: "It was “the largest in a decade,” she said.", source: "t")
+        let range = try TextSelector.quote("\"the largest in a decade\"", occurrence: nil).resolve(in: text)
+        #expect(text.substring(range) == "the largest in a decade")
+    }
+
     @Test func quoteNotFound() {
         #expect(throws: FactDeskError.quoteNotFound("two dozen")) {
             try TextSelector.quote("two dozen", occurrence: nil).resolve(in: text)

@@ -30,7 +30,7 @@ public struct Editor: Codable, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Identities that tools and templates put in by default: never a real person.
-    private static let placeholderNames: Set<String> = ["your name", "name", "unknown", "user", "root", "nobody", "editor", "jane doe", "john doe"]
+    private static let placeholderNames: Set<String> = ["your name", "name", "unknown", "user", "root", "nobody", "editor"]
     private static let placeholderEmails: Set<String> = ["you@example.com", "your@email.com", "email@example.com", "user@example.com", "root@localhost", "nobody@localhost"]
 
     /// `text` without surrounding spaces (Foundation's trimming is slow for millions of names).

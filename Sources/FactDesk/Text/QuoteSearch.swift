@@ -8,16 +8,27 @@ struct QuoteSearch {
     /// tolerant ones are returned.
     func occurrences(of quote: String) -> [Range<Int>] {
         let exact = Self.find(Array(ArticleText.normalizedFragment(quote).unicodeScalars), in: text.scalars)
-        let candidates: [Range<Int>]
-        if !exact.isEmpty {
-            candidates = exact
-        } else {
+        var candidates = exact
+        if candidates.isEmpty {
             let folded = FoldedText(text.scalars)
-            candidates = Self.find(FoldedText.needle(quote), in: folded.scalars).map(folded.originalRange)
+            var needle = FoldedText.needle(quote)
+            candidates = Self.find(needle, in: folded.scalars).map(folded.originalRange)
+            // Editors often type the quotation marks around a quote whose punctuation the article
+            // puts inside them (“…decade,” said): try once more without the outer marks.
+            while candidates.isEmpty, let first = needle.first, let last = needle.last, needle.count > 2,
+                  Self.isQuoteMark(first) || Self.isQuoteMark(last) {
+                if Self.isQuoteMark(first) { needle.removeFirst() }
+                if Self.isQuoteMark(last) { needle.removeLast() }
+                candidates = Self.find(needle, in: folded.scalars).map(folded.originalRange)
+            }
         }
         guard !candidates.isEmpty else { return [] }
         let boundaries = text.characterBoundaries()
         return candidates.filter { boundaries.contains($0.lowerBound) && boundaries.contains($0.upperBound) }
+    }
+
+    private static func isQuoteMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar == "'"
     }
 
     /// Non-overlapping occurrences of `needle` in `haystack`, left to right.
