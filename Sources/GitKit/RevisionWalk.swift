@@ -2,7 +2,7 @@ import CGit2
 
 /// A walk over commits reachable from a start commit and not from a hidden one, newest first
 /// (`git_revwalk`).
-public final class RevisionWalk: Sequence, IteratorProtocol {
+public final class RevisionWalk {
     let pointer: OpaquePointer
     let repository: Repository
 
@@ -22,10 +22,19 @@ public final class RevisionWalk: Sequence, IteratorProtocol {
         git_revwalk_free(pointer)
     }
 
-    /// The next commit id, or nil at the end of history (or on a walk error).
-    public func next() -> ObjectID? {
+    /// The next commit id, or nil at the end of history; a missing or unreadable commit throws.
+    public func next() throws -> ObjectID? {
         var oid = git_oid()
-        guard git_revwalk_next(&oid, pointer) == 0 else { return nil }
+        let code = git_revwalk_next(&oid, pointer)
+        if code == GIT_ITEROVER.rawValue { return nil }
+        try check(code, "cannot walk the history")
         return ObjectID(oid)
+    }
+
+    /// Every remaining commit id, newest first.
+    public func all() throws -> [ObjectID] {
+        var ids: [ObjectID] = []
+        while let id = try next() { ids.append(id) }
+        return ids
     }
 }

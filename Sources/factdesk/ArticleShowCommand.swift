@@ -47,10 +47,15 @@ struct ArticleShowCommand: ParsableCommand {
         if let url = article.url { print(url) }
         print("\(article.id) · revision \(article.revision) · \(document.claims.count) claim(s)")
         for paragraph in paragraphs {
-            let claims = document.claims.filter { $0.paragraph == paragraph.number }
+            let claims = document.claims.filter { $0.paragraph == paragraph.number && $0.anchorIssue?.kind != .orphaned }
             let marks = claims.isEmpty ? "" : "  " + claims.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ")
             print("\n¶\(paragraph.number)  [\(paragraph.start)-\(paragraph.end)]\(marks)")
             print(paragraph.text)
+        }
+        let orphans = document.claims.filter { $0.anchorIssue?.kind == .orphaned }
+        if !orphans.isEmpty { print("\nOrphaned (their text is gone; see `factdesk reanchor`):") }
+        for claim in orphans {
+            print("  \(claim.id) \(claim.status.rawValue): was “\(claim.anchorIssue?.previousQuote.oneLine(limit: 70) ?? "")”")
         }
     }
 }

@@ -19,6 +19,8 @@ struct ImportCommand: ParsableCommand {
                                           editor: editor)
         if output.json { return try Output.printJSON(summary) }
         print("Imported \(summary.added.count) new, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged"
-              + (summary.flagged.isEmpty ? "" : "; re-anchored or flagged: " + summary.flagged.joined(separator: ", ")))
+              + (summary.older.isEmpty ? "" : "; kept the desk's newer version of " + summary.older.joined(separator: ", "))
+              + (summary.reanchored.isEmpty ? "" : "; re-anchored by quote: " + summary.reanchored.joined(separator: ", "))
+              + (summary.flagged.isEmpty ? "" : "; flagged: " + summary.flagged.joined(separator: ", ")))
     }
 }

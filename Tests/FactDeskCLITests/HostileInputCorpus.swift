@@ -438,7 +438,7 @@ enum HostileCorpus {
         HostileCase("editor placeholder 'Your Name <you@example.com>'",
                     annotate(["--paragraph", "1", "--editor", "Your Name <you@example.com>"]), .write, mentioning: ["placeholder"]),
         HostileCase("editor placeholder in FACTDESK_EDITOR", ["status", "{open}", "in-review"], .write, editor: .none,
-                    environment: ["FACTDESK_EDITOR": "John Doe <john@example.org>"], mentioning: ["placeholder"]),
+                    environment: ["FACTDESK_EDITOR": "Your Name <you@example.com>"], mentioning: ["placeholder"]),
         HostileCase("editor 'no-email'", annotate(["--paragraph", "1", "--editor", "no-email"]), .write, mentioning: ["no-email"]),
         HostileCase("editor '<a@b.c>' without a name", annotate(["--paragraph", "1", "--editor", "<a@b.c>"]), .write),
         HostileCase("editor with an email without a domain", annotate(["--paragraph", "1", "--editor", "Ana <ana@localhost>"]), .write),

@@ -137,6 +137,19 @@ import TestSupport
         #expect(throws: FactDeskError.self) { try DeskStore.open(at: directory.path("fresh/elsewhere")) }
     }
 
+    @Test func anUncommittedHandEditIsNeverOverwritten() throws {
+        let desk = try DeskFixture()
+        let slug = try desk.addBudgetArticle()
+        let claim = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(1), claim: "x"), editor: desk.ana)
+        let path = desk.directory.path(desk.store.layout.claimFile(slug, claim.id))
+        let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"x\"", with: "\"x, by hand\"")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try StoreFingerprint(repository: desk.repository)
+        #expect(throws: FactDeskError.self) { try desk.store.setStatus(claim.id.value, to: .inReview, editor: desk.ben) }
+        #expect(try StoreFingerprint(repository: desk.repository) == before)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == edited)
+    }
+
     @Test func aDetachedHeadIsRefusedBeforeAnythingIsWritten() throws {
         let desk = try DeskFixture()
         _ = try desk.git("checkout", "-q", "--detach")

@@ -150,6 +150,16 @@ import Testing
         #expect(result == .orphaned)
     }
 
+    @Test func theSameWordsInAnotherSentenceAreNotTakenForARewrittenOne() throws {
+        let old = try text("Police said 12 people were hurt in the crash on Main Street.\n\nLast year, 12 people were hurt at a concert.\n")
+        let new = try text("Police said nobody was hurt in the crash on Main Street.\n\nLast year, 12 people were hurt at a concert.\n")
+        let claim = try anchor("12 people were hurt", occurrence: 1, in: old)
+        let result = Reanchorer(old: old, new: new).reanchor(claim)
+        if let moved = range(of: result) {
+            #expect(new.paragraphNumber(at: moved.lowerBound) == 1, "moved to the concert sentence: \(result)")
+        }
+    }
+
     @Test func aRewrittenSentenceBelowTheThresholdIsOrphanedNotGuessed() throws {
         let (result, _) = try outcome(of: "Critics called it “a sleight of hand”.") {
             $0.replacingOccurrences(of: "Critics called it “a sleight of hand”.", with: "Nobody objected.")

@@ -43,7 +43,12 @@ import TestSupport
     }
 
     func cacheFile(_ desk: DeskFixture) -> String { desk.directory.path(".git/factdesk/summaries") }
-    func historyFile(_ desk: DeskFixture) -> String { desk.directory.path(".git/factdesk/history") }
+    /// The desk's history index (one per desk folder: `history-<hash of the folder>`).
+    func historyFile(_ desk: DeskFixture) -> String {
+        let folder = desk.directory.path(".git/factdesk")
+        let name = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first { $0.hasPrefix("history-") }
+        return folder + "/" + (name ?? "history-missing")
+    }
 
     @Test func coldWarmAndAfterAChangeTheCacheAgreesWithGit() throws {
         let desk = try variedDesk()
@@ -83,6 +88,21 @@ import TestSupport
         // After one run the file is whole again.
         let healed = try #require(FileManager.default.contents(atPath: path))
         #expect(healed.starts(with: Array((historyIndex ? "FDHISv2\n" : "FDSUMv1\n").utf8)))
+    }
+
+    @Test func twoDesksInOneRepositoryKeepTheirOwnHistoryIndex() throws {
+        let desk = try DeskFixture()
+        let slug = try desk.addBudgetArticle()
+        let second = try DeskStore.create(at: desk.directory.path("second"), editor: desk.ana)
+        try second.addArticle(slug: slug, title: "Same slug, other desk", url: nil,
+                              text: ArticleText(normalizing: "Other text.\n", source: "t"), editor: desk.ana)
+        let first = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(1), claim: "A"), editor: desk.ana)
+        let other = try second.annotate(AnnotationRequest(article: slug, selector: .paragraph(1), claim: "B"), editor: desk.ana)
+        #expect(try desk.store.history(ofClaim: first.id.value).count == 1)
+        #expect(try second.history(ofClaim: other.id.value).count == 1)
+        #expect(try second.history(ofArticle: slug).count == 2)
+        second.usesCaches = false
+        #expect(try second.history(ofArticle: slug).count == 2)
     }
 
     @Test func rewrittenHistoryRebuildsTheHistoryIndex() throws {

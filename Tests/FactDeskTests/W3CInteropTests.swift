@@ -82,6 +82,18 @@ import TestSupport
         #expect(try StoreFingerprint(repository: desk.repository) == before)
     }
 
+    @Test func anOlderExportNeverRevertsNewerWork() throws {
+        let desk = try DeskFixture()
+        let slug = try desk.addBudgetArticle()
+        let claim = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(1), claim: "Budget"), editor: desk.ana)
+        let old = try desk.store.exportW3C()
+        desk.clock.now += 60
+        try desk.store.verify(claim.id.value, sources: ["https://council.example/b"], note: "checked", editor: desk.ben)
+        let summary = try desk.store.importW3C(Data(old.utf8), source: "old.json", editor: desk.ana)
+        #expect(summary.older == [claim.id.value])
+        #expect(try desk.store.claim(claim.id.value).status == .verified)
+    }
+
     @Test func aForeignAnnotationIsAnchoredByItsQuote() throws {
         let desk = try DeskFixture()
         let slug = try desk.addBudgetArticle()
@@ -108,6 +120,7 @@ import TestSupport
             "{\"type\": \"Something\"}",
             "{\"type\": \"Annotation\", \"id\": \"x\", \"body\": [], \"target\": {\"source\": \"https://elsewhere.example\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"x\"}}}",
             "{\"type\": \"Annotation\", \"id\": \"x\", \"body\": {\"type\": \"TextualBody\", \"value\": \"c\"}, \"target\": {\"source\": \"https://news.example/budget\", \"selector\": []}}",
+            "{\"type\": \"Annotation\", \"id\": \"x\", \"body\": [{\"type\": \"TextualBody\", \"value\": \"c\", \"purpose\": \"describing\"}, {\"type\": \"TextualBody\", \"value\": \"verified\", \"purpose\": \"assessing\"}], \"target\": {\"source\": \"https://news.example/budget\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"Tuesday\"}}}",
             "{\"type\": \"Annotation\", \"id\": \"urn:factdesk:claim:../../x\", \"body\": {\"type\": \"TextualBody\", \"value\": \"c\"}, \"target\": {\"source\": \"https://news.example/budget\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"Tuesday\"}}}",
         ]
         for document in bad {

@@ -23,7 +23,7 @@ struct RevisionWalkTests {
         let commits = try linearHistory(fixture, count: 6)
         let repository = try fixture.open()
 
-        let walked = Array(try repository.walk(from: try objectID(commits.last!))).map(\.hex)
+        let walked = try repository.walk(from: try objectID(commits.last!)).all().map(\.hex)
 
         #expect(walked == (try revList(fixture, "HEAD")))
         #expect(walked == commits.reversed())
@@ -36,7 +36,7 @@ struct RevisionWalkTests {
             try fixture.commit(["f.txt": "\(number)\n"], message: "same second \(number)", timestamp: 1_700_000_000)
         }
 
-        let walked = Array(try fixture.open().walk(from: try objectID(commits.last!))).map(\.hex)
+        let walked = try fixture.open().walk(from: try objectID(commits.last!)).all().map(\.hex)
 
         #expect(walked == commits.reversed())
         #expect(walked == (try revList(fixture, "--topo-order", "HEAD")))
@@ -47,7 +47,7 @@ struct RevisionWalkTests {
         let fixture = try GitFixture(label: "gitkit-walk-middle")
         let commits = try linearHistory(fixture, count: 5)
 
-        let walked = Array(try fixture.open().walk(from: try objectID(commits[2]))).map(\.hex)
+        let walked = try fixture.open().walk(from: try objectID(commits[2])).all().map(\.hex)
 
         #expect(walked == [commits[2], commits[1], commits[0]])
         #expect(walked == (try revList(fixture, commits[2])))
@@ -60,9 +60,9 @@ struct RevisionWalkTests {
 
         let walk = try fixture.open().walk(from: try objectID(root))
 
-        #expect(walk.next()?.hex == root)
-        #expect(walk.next() == nil)
-        #expect(walk.next() == nil)
+        #expect(try walk.next()?.hex == root)
+        #expect(try walk.next() == nil)
+        #expect(try walk.next() == nil)
     }
 
     @Test("a walk through a merge visits every reachable commit once, newest first like git rev-list")
@@ -78,7 +78,7 @@ struct RevisionWalkTests {
                             "merge", "-q", "--no-ff", "--no-edit", "side")
         let merge = try fixture.line("rev-parse", "HEAD")
 
-        let walked = Array(try fixture.open().walk(from: try objectID(merge))).map(\.hex)
+        let walked = try fixture.open().walk(from: try objectID(merge)).all().map(\.hex)
 
         #expect(Set(walked) == Set(try revList(fixture, "HEAD")))
         #expect(walked.count == 4)
@@ -106,7 +106,7 @@ struct RevisionWalkTests {
             parent = commit
         }
 
-        let walked = Array(try repository.walk(from: try #require(parent))).map(\.hex)
+        let walked = try repository.walk(from: try #require(parent)).all().map(\.hex)
 
         #expect(walked == (try revList(git, "main")))
         #expect(walked.count == 4)
@@ -119,5 +119,18 @@ struct RevisionWalkTests {
         let tree = try objectID(fixture.line("rev-parse", "HEAD^{tree}"))
 
         #expect(throws: GitError.self) { try fixture.open().walk(from: tree) }
+    }
+
+    @Test("a commit missing from the object database makes the walk throw, not end quietly")
+    func missingCommitThrows() throws {
+        let fixture = try GitFixture(label: "gitkit-walk-broken")
+        _ = try fixture.commit(["a.txt": "a\n"], message: "first")
+        _ = try fixture.commit(["b.txt": "b\n"], message: "second")
+        _ = try fixture.commit(["c.txt": "c\n"], message: "third")
+        let middle = try fixture.line("rev-parse", "HEAD~1")
+        let loose = fixture.url.appendingPathComponent(".git/objects/\(middle.prefix(2))/\(middle.dropFirst(2))")
+        try FileManager.default.removeItem(at: loose)
+        let walk = try fixture.open().walk(from: try objectID(fixture.line("rev-parse", "HEAD")))
+        #expect(throws: GitError.self) { try walk.all() }
     }
 }

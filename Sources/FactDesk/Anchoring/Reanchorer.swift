@@ -49,6 +49,7 @@ struct Reanchorer {
         if let range = bestOccurrence(of: anchor, expected: expected) {
             return range == anchor.range && holds(exact, at: range.lowerBound) ? .exact(range) : .moved(range)
         }
+        if let bracketed = betweenContexts(anchor, expected: expected) { return bracketed }
         return fuzzy(anchor, expected: expected)
     }
 
@@ -64,7 +65,14 @@ struct Reanchorer {
             candidates = QuoteSearch.find(FoldedText.needle(anchor.exact), in: folded.scalars).map(folded.originalRange)
         }
         candidates = candidates.filter { boundaries.contains($0.lowerBound) && boundaries.contains($0.upperBound) }
-        return candidates.max { score(anchor, $0, expected) < score(anchor, $1, expected) }
+        // The same words elsewhere are the claim's only if enough of their context came along,
+        // or they sit where the old place went with some context: never a look-alike far away.
+        let nearby = max(64, anchor.exact.unicodeScalars.count)
+        let trusted = candidates.filter { range in
+            let context = contextScore(anchor, at: range)
+            return context >= 0.5 || (context >= 0.25 && abs(range.lowerBound - expected) <= nearby)
+        }
+        return trusted.max { score(anchor, $0, expected) < score(anchor, $1, expected) }
     }
 
     /// Context dominates; nearness to the expected place breaks ties and near-ties.
@@ -92,6 +100,42 @@ struct Reanchorer {
         a == b || FoldedText.fold(a) == FoldedText.fold(b)
             || (FoldedText.isWhitespace(a) && FoldedText.isWhitespace(b))
     }
+
+    /// When the words around the claim are still there, near where the old place went, the claim's
+    /// text is whatever now stands between them: changed (if similar enough), else orphaned.
+    private func betweenContexts(_ anchor: Anchor, expected: Int) -> Outcome? {
+        let before = Array(FoldedText.needle(String(anchor.prefix.unicodeScalars.suffix(16).map(Character.init))))
+        let after = Array(FoldedText.needle(String(anchor.suffix.unicodeScalars.prefix(16).map(Character.init))))
+        let pattern = FoldedText.needle(anchor.exact)
+        guard before.count >= 8, after.count >= 8, !pattern.isEmpty else { return nil }
+        let center = folded.foldedIndex(atOriginal: expected)
+        let reach = max(2_000, 4 * pattern.count)
+        let window = max(0, center - reach)..<min(folded.scalars.count, center + pattern.count + reach)
+        let starts = QuoteSearch.find(before, in: Array(folded.scalars[window])).map { $0.upperBound + window.lowerBound }
+        var best: (range: Range<Int>, distance: Int)?
+        for start in starts {
+            let limit = min(folded.scalars.count, start + 3 * pattern.count + 64)
+            guard let end = QuoteSearch.find(after, in: Array(folded.scalars[start..<limit])).first.map({ $0.lowerBound + start })
+            else { continue }
+            let distance = abs(start - center)
+            if best == nil || distance < best!.distance { best = (start..<end, distance) }
+        }
+        guard let bracket = best?.range else { return nil }
+        var between = Array(folded.scalars[bracket])
+        while between.first == " " { between.removeFirst() }
+        while between.last == " " { between.removeLast() }
+        guard !between.isEmpty, let match = FuzzyMatcher.bestMatch(of: between, in: pattern, window: 0..<pattern.count, preferredStart: 0)
+        else { return .orphaned }
+        // Similarity of the two texts: edits over the longer one.
+        let edits = match.distance + (pattern.count - match.range.count)
+        let similarity = 1 - Double(edits) / Double(max(pattern.count, between.count))
+        guard similarity >= Self.bracketedSimilarityThreshold else { return .orphaned }
+        let range = snapped(trimmed(folded.originalRange(bracket)))
+        return range.isEmpty ? .orphaned : .changed(range, similarity: max(0, similarity))
+    }
+
+    /// Between unchanged context, a text this similar to the old quote is taken as its new wording.
+    static let bracketedSimilarityThreshold = 0.3
 
     /// The closest approximate match near the expected place, if similar enough.
     private func fuzzy(_ anchor: Anchor, expected: Int) -> Outcome {

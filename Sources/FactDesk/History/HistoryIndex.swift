@@ -23,7 +23,8 @@ final class HistoryIndex {
     init(repository: Repository, layout: StoreLayout) {
         self.repository = repository
         self.layout = layout
-        path = repository.gitDirectory + "factdesk/history"
+        // One index per desk: a repository may hold several desks in different folders.
+        path = repository.gitDirectory + "factdesk/history" + (layout.deskPath.isEmpty ? "" : "-" + String(Self.hash(layout.deskPath), radix: 16))
         load()
     }
 
@@ -74,9 +75,9 @@ final class HistoryIndex {
         }
         if !reachedKnown && !sawMerge { known = nil }
         if sawMerge {
-            if let old = known, !(try repository.walk(from: branchTip).contains(old)) { known = nil }
+            if let old = known, !(try repository.walk(from: branchTip).all().contains(old)) { known = nil }
             (newIDs, newStarts, newHashes) = ([], [0], [])
-            for id in try repository.walk(from: branchTip, hiding: known) {
+            for id in try repository.walk(from: branchTip, hiding: known).all() {
                 newIDs.append(id)
                 newHashes += try changedHashes(of: repository.commit(id))
                 newStarts.append(newHashes.count)
@@ -108,9 +109,9 @@ final class HistoryIndex {
 
     private func changedHashes(of commit: Commit) throws -> [UInt64] {
         let tree = try deskTree(of: commit)
-        let parents = try commit.parentIDs.map { try deskTree(of: repository.commit($0)) }
+        let parent = try commit.parentIDs.first.flatMap { try deskTree(of: repository.commit($0)) }
         var changed = Set<String>()
-        try difference(parents.first ?? nil, tree, prefix: layout.deskPath, into: &changed)
+        try difference(parent, tree, prefix: layout.deskPath, into: &changed)
         var hashes = Set<UInt64>()
         for file in changed {
             hashes.insert(Self.hash(file))

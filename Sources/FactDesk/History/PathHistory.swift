@@ -8,7 +8,7 @@ struct PathHistory {
 
     /// Walks the whole history from `tip`, newest first.
     func changes(of path: String, from tip: ObjectID) throws -> [(commit: Commit, objectID: ObjectID?)] {
-        try changes(of: path, among: Array(repository.walk(from: tip)))
+        try changes(of: path, among: repository.walk(from: tip).all())
     }
 
     /// Keeps, from `candidates` (newest first), the commits that really changed `path`.

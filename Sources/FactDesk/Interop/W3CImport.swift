@@ -1,11 +1,15 @@
 import Foundation
 
-/// What `import` did: how many annotations became new claims, updated claims, or were already there.
+/// What `import` did with each annotation, by claim id.
 public struct ImportSummary: Encodable, Sendable {
     public let added: [String]
     public let updated: [String]
     public let unchanged: [String]
-    /// Claims whose text was not where the annotation said and was re-anchored or flagged.
+    /// Annotations older than the claim in the desk (by `modified`): the desk's newer work is kept.
+    public let older: [String]
+    /// Claims whose text was not where the annotation said: found elsewhere by their quote.
+    public let reanchored: [String]
+    /// Claims whose text changed or could not be found: flagged for an editor.
     public let flagged: [String]
 }
 
@@ -25,30 +29,44 @@ extension DeskStore {
                 if let url = try snapshot.article(slug).url { byURL[url] = slug }
             }
             var files: [String: Data?] = [:]
-            var added: [String] = [], updated: [String] = [], unchanged: [String] = [], flagged: [String] = []
+            var added: [String] = [], updated: [String] = [], unchanged: [String] = [], older: [String] = []
+            var reanchored: [String] = [], flagged: [String] = []
+            let settings = try snapshot.settings()
             for (index, annotation) in annotations.enumerated() {
                 let place = "annotation \(index + 1) (\(annotation.id))"
                 let slug = try Self.article(of: annotation, byURL: byURL, place: place)
                 if documents[slug] == nil { documents[slug] = (try snapshot.article(slug), try snapshot.text(slug)) }
                 let document = documents[slug]!
                 let id = try Self.claimID(of: annotation) ?? ClaimID.random()
-                let existing = try? snapshot.locateClaim(id.value)
-                if let existing, existing.slug != slug || existing.id != id {
-                    throw FactDeskError.invalidInput("\(name): \(place) is claim \(id) of \(slug), but the desk has it under \(existing.slug)")
+                let holder = try snapshot.article(holding: id)
+                if let holder, holder != slug {
+                    throw FactDeskError.invalidInput("\(name): \(place) is claim \(id) of \(slug), but the desk has it under \(holder)")
                 }
                 let claim = try Claim(annotation, id: id, article: slug, document: document, editor: editor, now: now, place: place)
-                if claim.anchorIssue != nil && annotation.anchorIssue == nil { flagged.append(id.value) }
-                if let existing, let current = try? snapshot.claim(existing.id, in: existing.slug) {
+                if claim.status == .verified && settings.verifiedRequiresSource && claim.sources.isEmpty {
+                    throw FactDeskError.policy("\(name): \(place) is verified without any source; a verified claim needs evidence")
+                }
+                if claim.anchorIssue != nil && annotation.anchorIssue == nil {
+                    flagged.append(id.value)
+                } else if let given = annotation.target.selector.first(where: { $0.type == "TextPositionSelector" }),
+                          given.start != claim.anchor.start || given.end != claim.anchor.end {
+                    reanchored.append(id.value)
+                }
+                if holder != nil {
+                    let current = try snapshot.claim(id, in: slug)
                     if current == claim { unchanged.append(id.value); continue }
+                    if current.updatedAt > claim.updatedAt { older.append(id.value); continue }
                     updated.append(id.value)
                 } else {
                     added.append(id.value)
                 }
                 files[layout.claimFile(slug, id)] = try DeskJSON.encode(claim)
             }
-            let summary = ImportSummary(added: added, updated: updated, unchanged: unchanged, flagged: flagged)
+            let summary = ImportSummary(added: added, updated: updated, unchanged: unchanged, older: older,
+                                        reanchored: reanchored, flagged: flagged)
             let message = "import \(annotations.count) annotation(s) from \(name): \(added.count) new, \(updated.count) updated, "
-                + "\(unchanged.count) unchanged" + (flagged.isEmpty ? "" : ", \(flagged.count) re-anchored or flagged") + "\n"
+                + "\(unchanged.count) unchanged" + (older.isEmpty ? "" : ", \(older.count) older than the desk (kept the desk's)")
+                + (reanchored.isEmpty ? "" : ", \(reanchored.count) re-anchored") + (flagged.isEmpty ? "" : ", \(flagged.count) flagged") + "\n"
             return StagedChange(files: files, message: message, result: summary)
         }
     }
@@ -69,7 +87,7 @@ extension DeskStore {
             default: throw FactDeskError.invalidInput("no AnnotationCollection, AnnotationPage or Annotation type")
             }
         } catch {
-            let detail = (error as? FactDeskError)?.description ?? "\(JSONErrorDescription(error))"
+            let detail = (error as? FactDeskError)?.description ?? (error as? DecodingError).map(DeskJSON.describe) ?? "\(error)"
             throw FactDeskError.invalidInput("\(source) is not a W3C annotation document FactDesk can read (\(detail))")
         }
     }
@@ -91,19 +109,6 @@ extension DeskStore {
     }
 }
 
-/// A short description of a JSON decoding failure.
-private func JSONErrorDescription(_ error: Error) -> String {
-    guard let decoding = error as? DecodingError else { return "\(error)" }
-    switch decoding {
-    case .keyNotFound(let key, let context):
-        return "missing \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))"
-    case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-        return "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-    @unknown default:
-        return "unreadable"
-    }
-}
-
 extension Claim {
     /// A claim from an annotation, anchored on the article's current text: verbatim when the
     /// annotation's position still holds its quote on this revision, else re-anchored by quote.
@@ -115,6 +120,7 @@ extension Claim {
             throw FactDeskError.invalidInput("\(place) has no describing TextualBody with the claim")
         }
         try TextPolicy.checkLine(claimText, field: "\(place)'s claim")
+        try TextPolicy.checkLine(annotation.assignee ?? "", field: "\(place)'s assignee")
         let quote = annotation.target.selector.first { $0.type == "TextQuoteSelector" }
         let position = annotation.target.selector.first { $0.type == "TextPositionSelector" }
         guard let exact = quote?.exact ?? position.flatMap({ p in
@@ -160,6 +166,8 @@ extension Claim {
             _ = apply(outcome, text: document.text, revision: document.article.revision)
             // Still lost: keep the orphaning as it was recorded, not as a new event.
             if outcome == .orphaned, let recorded = annotation.anchorIssue, recorded.kind == .orphaned { anchorIssue = recorded }
+        } else {
+            paragraph = document.text.paragraphNumber(at: start) ?? 1
         }
     }
 }

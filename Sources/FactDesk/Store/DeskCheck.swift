@@ -153,7 +153,8 @@ private struct DeskChecker {
     mutating func checkHistory() throws -> Int {
         guard let tip = snapshot.commitID else { return 0 }
         var count = 0
-        for id in try snapshot.repository.walk(from: tip) {
+        let walk = try snapshot.repository.walk(from: tip)
+        while let id = try nextCommit(walk) {
             count += 1
             guard let commit = try? snapshot.repository.commit(id), try snapshot.repository.contains(commit.treeID) else {
                 report(store.branch, "commit \(id.hex) or its tree is missing from the object database; run `git fsck`")
@@ -161,6 +162,16 @@ private struct DeskChecker {
             }
         }
         return count
+    }
+
+    /// The walk's next commit; a commit missing from the object database is reported and ends the walk.
+    private mutating func nextCommit(_ walk: RevisionWalk) throws -> ObjectID? {
+        do {
+            return try walk.next()
+        } catch let error as GitError {
+            report(store.branch, "history is broken: \(error.message); run `git fsck`")
+            return nil
+        }
     }
 
     // MARK: The working tree and the index

@@ -40,7 +40,8 @@ enum DeskJSON {
         return date
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    /// A short description of a decoding failure: where in the file, and what was wrong.
+    static func describe(_ error: DecodingError) -> String {
         switch error {
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty ? "not valid JSON" : "bad value at \(path(context.codingPath))"

@@ -61,8 +61,12 @@ final class DeskLock {
         let pid = String(decoding: owner, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         for lockFile in Self.gitLockFiles(gitDirectory: gitDirectory, branch: branch) {
             guard let created = (try? FileManager.default.attributesOfItem(atPath: lockFile))?[.modificationDate] as? Date,
-                  created >= since.addingTimeInterval(-1), unlink(lockFile) == 0
+                  created >= since.addingTimeInterval(-1)
             else { continue }
+            // A git process that took the lock since then holds it for moments: give it two seconds.
+            let deadline = Date().addingTimeInterval(2)
+            while FileManager.default.fileExists(atPath: lockFile) && Date() < deadline { usleep(20_000) }
+            guard unlink(lockFile) == 0 else { continue }
             notice("removed \(lockFile), left by factdesk process \(pid), which died while writing")
         }
     }

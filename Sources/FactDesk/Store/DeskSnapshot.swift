@@ -138,6 +138,12 @@ final class DeskSnapshot {
         try claimIDs(in: slug).map { try claim($0, in: slug) }.sorted { ($0.anchor.start, $0.id) < ($1.anchor.start, $1.id) }
     }
 
+    /// The article holding the claim with exactly this id, if any.
+    func article(holding id: ClaimID) throws -> ArticleSlug? {
+        for slug in try articleSlugs() where try blobID(at: layout.claimFile(slug, id)) != nil { return slug }
+        return nil
+    }
+
     /// Finds the claim an editor means by `reference`: its full id or a unique prefix of it,
     /// with or without the `c-`.
     func locateClaim(_ reference: String) throws -> (slug: ArticleSlug, id: ClaimID) {

@@ -22,7 +22,10 @@ extension DeskStore {
                 let snapshot = try snapshot()
                 let staged = try build(snapshot)
                 if staged.files.isEmpty { return staged.result }
-                if kind == .checkedOut { try refuseSymlinks(on: Array(staged.files.keys)) }
+                if kind == .checkedOut {
+                    try refuseSymlinks(on: Array(staged.files.keys))
+                    try refuseUncommittedEdits(on: Array(staged.files.keys), in: snapshot)
+                }
                 do {
                     try gitCall { try writeCommit(staged, on: snapshot, as: editor) }
                     if kind == .checkedOut {
@@ -86,6 +89,19 @@ extension DeskStore {
                 if (info.st_mode & S_IFMT) == S_IFLNK {
                     throw FactDeskError.storage("\(prefix) is a symbolic link; FactDesk does not write through links in the desk folder")
                 }
+            }
+        }
+    }
+
+    /// Refuses, before anything is committed, to overwrite a working-tree file that was edited
+    /// by hand and not committed: the edit would be lost without a word.
+    func refuseUncommittedEdits(on paths: [String], in snapshot: DeskSnapshot) throws {
+        guard let root = repository.workingDirectory else { return }
+        for path in paths {
+            guard let bytes = FileManager.default.contents(atPath: root + path) else { continue }
+            let committed = try gitCall { try snapshot.blobID(at: path) }
+            if committed != ObjectID.hashing(blob: Array(bytes)) {
+                throw FactDeskError.storage("\(path) has changes that are not committed; commit them or discard them (git checkout -- \(path)) first")
             }
         }
     }
