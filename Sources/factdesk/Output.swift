@@ -5,18 +5,18 @@ import Foundation
 enum Output {
     /// Prints one error line on stderr and exits with status 1.
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("factdesk: error: \(escapingLineBreaks(message))\n".utf8))
+        FileHandle.standardError.write(Data("factdesk: error: \(terminalSafe(message))\n".utf8))
         exit(1)
     }
 
     /// Prints a notice (something FactDesk repaired on its own) on stderr.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("factdesk: note: \(escapingLineBreaks(message))\n".utf8))
+        FileHandle.standardError.write(Data("factdesk: note: \(terminalSafe(message))\n".utf8))
     }
 
     /// `message` on one line and safe for a terminal: line breaks, other control characters and
     /// bidirectional controls from user input are shown as escapes (`\n`, `\u{202E}`).
-    static func escapingLineBreaks(_ message: String) -> String {
+    static func terminalSafe(_ message: String) -> String {
         var out = ""
         for scalar in message.unicodeScalars {
             switch scalar {

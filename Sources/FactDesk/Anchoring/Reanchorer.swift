@@ -130,7 +130,7 @@ struct Reanchorer {
         let edits = match.distance + (pattern.count - match.range.count)
         let similarity = 1 - Double(edits) / Double(max(pattern.count, between.count))
         guard similarity >= Self.bracketedSimilarityThreshold else { return .orphaned }
-        let range = snapped(trimmed(folded.originalRange(bracket)))
+        let range = snapped(new.trimmed(folded.originalRange(bracket)))
         return range.isEmpty ? .orphaned : .changed(range, similarity: max(0, similarity))
     }
 
@@ -148,18 +148,11 @@ struct Reanchorer {
               !match.range.isEmpty
         else { return .orphaned }
         let similarity = 1 - Double(match.distance) / Double(pattern.count)
-        let range = snapped(trimmed(folded.originalRange(match.range)))
+        let range = snapped(new.trimmed(folded.originalRange(match.range)))
         guard !range.isEmpty else { return .orphaned }
         let trusted = similarity >= Self.similarityThreshold
             || (similarity >= Self.similarityWithContextThreshold && contextScore(anchor, at: range) >= 0.5)
         return trusted ? .changed(range, similarity: similarity) : .orphaned
-    }
-
-    private func trimmed(_ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper && FoldedText.isWhitespace(new.scalars[lower]) { lower += 1 }
-        while upper > lower && FoldedText.isWhitespace(new.scalars[upper - 1]) { upper -= 1 }
-        return lower..<upper
     }
 
     /// Widens `range` to whole characters.

@@ -29,7 +29,7 @@ public struct ClaimView: Encodable, Equatable, Sendable {
     public let statusChangedBy: String
     public let statusChangedAt: Date
     /// `changed` or `orphaned` when an article revision moved the claim's text; nil when sound.
-    @ExplicitNull public private(set) var anchor: AnchorIssue.Kind?
+    @ExplicitNull public private(set) var anchorIssue: AnchorIssue.Kind?
     /// The quote before the revision that changed or lost it.
     @ExplicitNull public private(set) var previousQuote: String?
 
@@ -52,7 +52,7 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         updatedAt = claim.updatedAt
         statusChangedBy = claim.statusChangedBy.description
         statusChangedAt = claim.statusChangedAt
-        anchor = claim.anchorIssue?.kind
+        anchorIssue = claim.anchorIssue?.kind
         previousQuote = claim.anchorIssue?.previousQuote
     }
 }

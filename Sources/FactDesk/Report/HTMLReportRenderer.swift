@@ -31,7 +31,7 @@ struct HTMLReportRenderer {
         for article in report.articles where !article.flagged.isEmpty {
             html += "<h3>\(escape(article.title)) <code>\(escape(article.id))</code></h3>\n"
             for claim in article.flagged {
-                html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">\(claim.anchor.rawValue)</span> "
+                html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">\(claim.anchorIssue.rawValue)</span> "
                     + "<code>\(claim.id)</code> · \(claim.status.rawValue) · revision \(claim.revision)\n"
                     + "<p>\(escape(claim.claim))</p>\n<blockquote>was: “\(escape(claim.previousQuote))”</blockquote></div>\n"
             }

@@ -19,12 +19,12 @@ struct MarkdownReportRenderer {
             for article in flagged {
                 lines += ["", "### \(escape(article.title)) (`\(article.id)`)", ""]
                 for claim in article.flagged {
-                    let what = claim.anchor == .orphaned ? "**orphaned**: text not found" : "**changed**: the text differs"
+                    let what = claim.anchorIssue == .orphaned ? "**orphaned**: text not found" : "**changed**: the text differs"
                     lines.append("- **\(claim.id)** · \(claim.status.rawValue) · \(what) in revision \(claim.revision) · "
                                  + "re-attach with `factdesk reanchor \(claim.id)`")
                     lines.append("  - Claim: \(escape(claim.claim.oneLine(limit: 300)))")
                     lines.append("  - Was: “\(escape(claim.previousQuote.oneLine(limit: 300)))”")
-                    if claim.anchor == .changed { lines.append("  - Now: “\(escape(claim.quote.oneLine(limit: 300)))” (¶\(claim.paragraph))") }
+                    if claim.anchorIssue == .changed { lines.append("  - Now: “\(escape(claim.quote.oneLine(limit: 300)))” (¶\(claim.paragraph))") }
                 }
             }
         }

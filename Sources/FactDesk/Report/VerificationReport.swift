@@ -46,7 +46,7 @@ public struct VerificationReport: Encodable, Sendable {
         public let id: String
         public let claim: String
         public let status: ClaimStatus
-        public let anchor: AnchorIssue.Kind
+        public let anchorIssue: AnchorIssue.Kind
         public let revision: Int
         public let previousQuote: String
         /// The quote now, for a changed claim; the old one for an orphaned claim.
@@ -84,7 +84,7 @@ public struct VerificationReport: Encodable, Sendable {
                 revision: document.article.revision, byStatus: Self.countByStatus(document.claims),
                 flagged: document.claims.compactMap { claim in
                     claim.anchorIssue.map { issue in
-                        FlaggedClaim(id: claim.id.value, claim: claim.claim, status: claim.status, anchor: issue.kind,
+                        FlaggedClaim(id: claim.id.value, claim: claim.claim, status: claim.status, anchorIssue: issue.kind,
                                      revision: issue.revision, previousQuote: issue.previousQuote,
                                      quote: claim.anchor.exact, paragraph: claim.paragraph)
                     }

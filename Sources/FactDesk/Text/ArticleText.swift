@@ -128,6 +128,11 @@ public struct ArticleText: Equatable, Sendable {
         return CharacterBoundaries(isBoundary: isBoundary)
     }
 
+    /// `range` without the white space at either end.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        Self.trimmed(range, in: scalars)
+    }
+
     private static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
