@@ -8,6 +8,12 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         public let url: String
         @ExplicitNull public private(set) var title: String?
         @ExplicitNull public private(set) var note: String?
+
+        init(_ source: Source) {
+            url = source.url
+            title = source.title
+            note = source.note
+        }
     }
 
     public let id: String
@@ -43,7 +49,7 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         start = claim.anchor.start
         end = claim.anchor.end
         revision = claim.anchor.revision
-        sources = claim.sources.map { SourceView(url: $0.url, title: $0.title, note: $0.note) }
+        sources = claim.sources.map(SourceView.init)
         notes = claim.notes
         assignee = claim.assignee
         createdBy = claim.createdBy.description

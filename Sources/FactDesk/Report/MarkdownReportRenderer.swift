@@ -67,16 +67,18 @@ struct MarkdownReportRenderer {
     }
 
     /// Keeps user text from being read as Markdown markup.
-    private static let special = Set("\\`*_[]<>|#".utf8)
+    /// Which bytes Markdown could read as markup, as a table indexed by byte.
+    private static let special: [Bool] = (0..<256).map { "\\`*_[]<>|#".utf8.contains(UInt8($0)) }
 
     private func escape(_ text: String) -> String {
         let special = Self.special
-        guard text.utf8.contains(where: special.contains) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII && special.contains(UInt8(scalar.value)) { out.append("\\") }
-            out.append(scalar)
+        guard text.utf8.contains(where: { special[Int($0)] }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if special[Int(byte)] { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -72,44 +72,54 @@ public struct VerificationReport: Encodable, Sendable {
     public let articles: [ArticleReport]
 
     /// Builds the report for `documents` as of `now`.
-    init(documents: [(article: Article, claims: [Claim])], now: Date) {
+    init(documents: [ArticleRecord], now: Date) {
         generatedAt = now
+        var totalCounts = [Int](repeating: 0, count: ClaimStatus.allCases.count)
+        var flaggedCount = 0
         articles = documents.map { document in
-            let open = document.claims.filter { $0.status.isOpen }
-                .sorted { ($0.createdAt, $0.anchor.start) < ($1.createdAt, $1.anchor.start) }
-            let settled = document.claims.filter { !$0.status.isOpen }
-                .sorted { ($0.status, $0.anchor.start) < ($1.status, $1.anchor.start) }
+            let claims = document.claims
+            // Sort positions, not claims: a claim is a large value, and there are 100,000 of them.
+            let open = claims.indices.filter { claims[$0].status.isOpen }.sorted {
+                (claims[$0].createdAt, claims[$0].anchor.start) < (claims[$1].createdAt, claims[$1].anchor.start)
+            }
+            let settled = claims.indices.filter { !claims[$0].status.isOpen }.sorted {
+                (claims[$0].status, claims[$0].anchor.start) < (claims[$1].status, claims[$1].anchor.start)
+            }
+            var counts = [Int](repeating: 0, count: ClaimStatus.allCases.count)
+            for claim in claims { counts[claim.status.reportRank] += 1 }
+            for (rank, count) in counts.enumerated() { totalCounts[rank] += count }
+            let flagged = claims.compactMap { claim in
+                claim.anchorIssue.map { issue in
+                    FlaggedClaim(id: claim.id.value, claim: claim.claim, status: claim.status, anchorIssue: issue.kind,
+                                 revision: issue.revision, previousQuote: issue.previousQuote,
+                                 quote: claim.anchor.exact, paragraph: claim.paragraph)
+                }
+            }
+            flaggedCount += flagged.count
             return ArticleReport(
                 id: document.article.id.value, title: document.article.title, url: document.article.url,
-                revision: document.article.revision, byStatus: Self.countByStatus(document.claims),
-                flagged: document.claims.compactMap { claim in
-                    claim.anchorIssue.map { issue in
-                        FlaggedClaim(id: claim.id.value, claim: claim.claim, status: claim.status, anchorIssue: issue.kind,
-                                     revision: issue.revision, previousQuote: issue.previousQuote,
-                                     quote: claim.anchor.exact, paragraph: claim.paragraph)
-                    }
+                revision: document.article.revision, byStatus: Self.byStatus(counts), flagged: flagged,
+                unverified: open.map { index in
+                    let claim = claims[index]
+                    return OpenClaim(id: claim.id.value, claim: claim.claim, status: claim.status, quote: claim.anchor.exact,
+                                     paragraph: claim.paragraph, start: claim.anchor.start, end: claim.anchor.end,
+                                     ageDays: max(0, Int(now.timeIntervalSince(claim.createdAt) / 86_400)),
+                                     assignee: claim.assignee, owner: claim.assignee ?? claim.createdBy.name,
+                                     sources: claim.sources.map(ClaimView.SourceView.init))
                 },
-                unverified: open.map { claim in
-                    OpenClaim(id: claim.id.value, claim: claim.claim, status: claim.status, quote: claim.anchor.exact,
-                              paragraph: claim.paragraph, start: claim.anchor.start, end: claim.anchor.end,
-                              ageDays: max(0, Int(now.timeIntervalSince(claim.createdAt) / 86_400)),
-                              assignee: claim.assignee, owner: claim.assignee ?? claim.createdBy.name,
-                              sources: ClaimView(claim).sources)
-                },
-                settled: settled.map { claim in
-                    SettledClaim(id: claim.id.value, claim: claim.claim, status: claim.status, quote: claim.anchor.exact,
-                                 paragraph: claim.paragraph, decidedBy: claim.statusChangedBy.description,
-                                 decidedAt: claim.statusChangedAt, sources: ClaimView(claim).sources)
+                settled: settled.map { index in
+                    let claim = claims[index]
+                    return SettledClaim(id: claim.id.value, claim: claim.claim, status: claim.status, quote: claim.anchor.exact,
+                                        paragraph: claim.paragraph, decidedBy: claim.statusChangedBy.description,
+                                        decidedAt: claim.statusChangedAt, sources: claim.sources.map(ClaimView.SourceView.init))
                 })
         }.sorted { ($1.unverified.count, $0.id) < ($0.unverified.count, $1.id) }
-        let all = documents.flatMap(\.claims)
-        totals = Totals(claims: all.count, open: all.filter { $0.status.isOpen }.count,
-                        flagged: all.filter { $0.anchorIssue != nil }.count, byStatus: Self.countByStatus(all))
+        let open = totalCounts[ClaimStatus.unverified.reportRank] + totalCounts[ClaimStatus.inReview.reportRank]
+        totals = Totals(claims: totalCounts.reduce(0, +), open: open, flagged: flaggedCount, byStatus: Self.byStatus(totalCounts))
     }
 
-    private static func countByStatus(_ claims: [Claim]) -> [String: Int] {
-        var counts = Dictionary(uniqueKeysWithValues: ClaimStatus.allCases.map { ($0.rawValue, 0) })
-        for claim in claims { counts[claim.status.rawValue, default: 0] += 1 }
-        return counts
+    /// Counts by status name, every status present, from counts indexed by report rank.
+    private static func byStatus(_ counts: [Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: ClaimStatus.allCases.map { ($0.rawValue, counts[$0.reportRank]) })
     }
 }

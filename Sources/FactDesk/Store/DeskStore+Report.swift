@@ -6,8 +6,7 @@ extension DeskStore {
         try read { snapshot in
             var seen = Set<ArticleSlug>()
             let chosen = slugs.isEmpty ? nil : slugs.filter { seen.insert($0).inserted }
-            let documents = try snapshot.records(chosen, cache: summaryCache()).map { (article: $0.article, claims: $0.claims) }
-            return VerificationReport(documents: documents, now: clock())
+            return VerificationReport(documents: try snapshot.records(chosen, cache: summaryCache()), now: clock())
         }
     }
 }
