@@ -31,8 +31,13 @@ import TestSupport
     func answers(_ desk: DeskFixture, cached: Bool) throws -> [String] {
         let store = try DeskStore.open(at: desk.directory.path("annotations"), clock: { [clock = desk.clock] in clock.now })
         store.usesCaches = cached
-        let histories = try store.claims().map { try FactDeskJSON.string(store.history(ofClaim: $0.id.value)) }
-            + store.articles().map { try FactDeskJSON.string(store.history(ofArticle: $0.id)) }
+        let lookups = try store.claims().flatMap { claim in
+            [try FactDeskJSON.string(ClaimView(try store.claim(claim.id.value))),
+             try FactDeskJSON.string(ClaimView(try store.claim(String(claim.id.value.prefix(9)))))]
+        }
+        let claimHistories = try store.claims().map { try FactDeskJSON.string(store.history(ofClaim: $0.id.value)) }
+        let articleHistories = try store.articles().map { try FactDeskJSON.string(store.history(ofArticle: $0.id)) }
+        let histories = lookups + claimHistories + articleHistories
         return histories + [
             try FactDeskJSON.string(store.report()),
             try FactDeskJSON.string(store.report(articles: [ArticleSlug("council-budget")])),
@@ -67,12 +72,12 @@ import TestSupport
         #expect(try desk.git("status", "--porcelain") == "")
     }
 
-    @Test(arguments: ["deleted", "garbage", "truncated", "flipped byte", "wrong magic", "empty"], [true, false])
-    func aMissingOrDamagedCacheIsRebuiltWithoutChangingAnAnswer(_ damage: String, historyIndex: Bool) throws {
+    @Test(arguments: ["deleted", "garbage", "truncated", "flipped byte", "wrong magic", "empty"], ["summaries", "history", "claim-ids"])
+    func aMissingOrDamagedCacheIsRebuiltWithoutChangingAnAnswer(_ damage: String, file: String) throws {
         let desk = try variedDesk()
         let truth = try answers(desk, cached: false)
         _ = try answers(desk, cached: true)
-        let path = historyIndex ? historyFile(desk) : cacheFile(desk)
+        let path = file == "history" ? historyFile(desk) : file == "claim-ids" ? desk.directory.path(".git/factdesk/claim-ids") : cacheFile(desk)
         var bytes = try #require(FileManager.default.contents(atPath: path))
         switch damage {
         case "deleted": try FileManager.default.removeItem(atPath: path)
@@ -87,7 +92,8 @@ import TestSupport
         #expect(try answers(desk, cached: true) == truth)
         // After one run the file is whole again.
         let healed = try #require(FileManager.default.contents(atPath: path))
-        #expect(healed.starts(with: Array((historyIndex ? "FDHISv2\n" : "FDSUMv1\n").utf8)))
+        let magic = ["history": "FDHISv2\n", "claim-ids": "FDIDSv1\n", "summaries": "FDSUMv1\n"][file]!
+        #expect(healed.starts(with: Array(magic.utf8)))
     }
 
     @Test func twoDesksInOneRepositoryKeepTheirOwnHistoryIndex() throws {

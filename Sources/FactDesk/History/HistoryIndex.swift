@@ -38,23 +38,6 @@ final class HistoryIndex {
         return hash
     }
 
-    /// The whole file's checksum (a damaged file is rebuilt): FNV-1a over 64-bit words, then the tail bytes.
-    private static func checksum(_ bytes: some DataProtocol & ContiguousBytes) -> UInt64 {
-        bytes.withUnsafeBytes { raw in
-            var hash: UInt64 = 0xcbf29ce484222325
-            let words = raw.count / 8
-            for index in 0..<words {
-                hash ^= raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
-                hash = hash &* 0x100000001b3
-            }
-            for byte in raw[(words * 8)...] {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100000001b3
-            }
-            return hash
-        }
-    }
-
     /// Brings the index up to `branchTip`, saving it when it changed.
     func refresh(to branchTip: ObjectID) throws {
         guard tip != branchTip else { return }
@@ -161,11 +144,7 @@ final class HistoryIndex {
     // MARK: The file
 
     private func load() {
-        guard let data = FileManager.default.contents(atPath: path), data.starts(with: Self.magic),
-              data.count >= Self.magic.count + 8 else { return }
-        let body = data.prefix(data.count - 8)
-        let stored = data.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        guard Self.checksum(body) == stored else { return }
+        guard let body = CacheFile.read(path, magic: Self.magic) else { return }
         body.withUnsafeBytes { buffer in
             var reader = ByteReader(buffer, offset: Self.magic.count)
             guard let tipBytes = try? reader.bytes(20), let savedTip = ObjectID(bytes: tipBytes),
@@ -199,11 +178,6 @@ final class HistoryIndex {
         for id in ids { writer.raw(id.bytes) }
         for start in starts { writer.int(start) }
         hashes.map(\.littleEndian).withUnsafeBytes { writer.raw(Array($0)) }
-        let checksum = Self.checksum(Data(writer.bytes))
-        withUnsafeBytes(of: checksum.littleEndian) { writer.raw(Array($0)) }
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        CacheFile.write(writer.bytes, to: path)
     }
 }

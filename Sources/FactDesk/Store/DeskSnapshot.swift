@@ -9,6 +9,8 @@ final class DeskSnapshot {
     /// The commit read; nil on an unborn branch (nothing committed yet).
     let commitID: ObjectID?
     let rootTree: Tree?
+    /// Where `locateClaim` finds the claim ids of each article folder, when caches are in use.
+    var claimIDCache: ClaimIDCache?
 
     init(repository: Repository, layout: StoreLayout, commitID: ObjectID?) throws {
         self.repository = repository
@@ -152,12 +154,20 @@ final class DeskSnapshot {
             throw FactDeskError.unknownClaim(reference)
         }
         var matches: [(slug: ArticleSlug, id: ClaimID)] = []
-        for slug in try articleSlugs() {
-            for id in try claimIDs(in: slug) where id.value.hasPrefix(wanted) {
-                if id.value == wanted { return (slug, id) }
-                matches.append((slug, id))
+        for folder in try articleFolders() {
+            let ids: [String]
+            if let cached = claimIDCache?.ids(for: folder.tree) {
+                ids = cached
+            } else {
+                ids = try claimIDs(in: folder.slug).map(\.value)
+                claimIDCache?.store(ids, for: folder.tree)
+            }
+            for id in ids where id.hasPrefix(wanted) {
+                matches.append((folder.slug, ClaimID(unchecked: id)))
             }
         }
+        claimIDCache?.save()
+        if let exact = matches.first(where: { $0.id.value == wanted }) { return exact }
         guard let first = matches.first else { throw FactDeskError.unknownClaim(reference) }
         guard matches.count == 1 else {
             throw FactDeskError.ambiguousClaim(reference, candidates: matches.map(\.id.value))

@@ -126,7 +126,9 @@ public final class DeskStore: @unchecked Sendable {
     /// The desk as of the branch's current commit.
     func snapshot() throws -> DeskSnapshot {
         try serialized { try gitCall {
-            try DeskSnapshot(repository: repository, layout: layout, commitID: try repository.resolve(reference: branch))
+            let snapshot = try DeskSnapshot(repository: repository, layout: layout, commitID: try repository.resolve(reference: branch))
+            if usesCaches { snapshot.claimIDCache = ClaimIDCache(gitDirectory: repository.gitDirectory) }
+            return snapshot
         } }
     }
 
