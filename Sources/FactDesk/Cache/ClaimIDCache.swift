@@ -8,13 +8,13 @@ import GitKit
 final class ClaimIDCache {
     private static let magic = Array("FDIDSv1\n".utf8)
     private let path: String
-    private var entries: [ObjectID: [String]] = [:]
+    /// Read on first use: most commands never look a claim up by id.
+    private lazy var entries: [ObjectID: [String]] = load()
     private var used = Set<ObjectID>()
     private var changed = false
 
     init(gitDirectory: String) {
         path = gitDirectory + "factdesk/claim-ids"
-        load()
     }
 
     /// The ids in the folder with this tree, if known.
@@ -45,19 +45,19 @@ final class ClaimIDCache {
         CacheFile.write(writer.bytes, to: path)
     }
 
-    private func load() {
-        guard let body = CacheFile.read(path, magic: Self.magic) else { return }
-        body.withUnsafeBytes { buffer in
+    private func load() -> [ObjectID: [String]] {
+        guard let body = CacheFile.read(path, magic: Self.magic) else { return [:] }
+        return body.withUnsafeBytes { buffer in
             var reader = ByteReader(buffer, offset: Self.magic.count)
-            guard let count = try? reader.int(), (0...10_000_000).contains(count) else { return }
+            guard let count = try? reader.int(), (0...10_000_000).contains(count) else { return [:] }
             var loaded: [ObjectID: [String]] = [:]
             loaded.reserveCapacity(count)
             for _ in 0..<count {
                 guard let raw = try? reader.bytes(20), let idCount = try? reader.int(), (0...1_000_000).contains(idCount),
-                      let ids = try? (0..<idCount).map({ _ in try reader.string() }) else { return }
+                      let ids = try? (0..<idCount).map({ _ in try reader.string() }) else { return [:] }
                 loaded[ObjectID(raw: raw)] = ids
             }
-            if reader.isAtEnd { entries = loaded }
+            return reader.isAtEnd ? loaded : [:]
         }
     }
 }
