@@ -5,8 +5,8 @@ enum GitLibrary {
     /// Swift runs a global's initializer once, thread-safely, on first use.
     private static let initialized: Int32 = {
         let count = git_libgit2_init()
-        // Durability comes from `Repository.flushToDisk()`, one `syncfs` per batch of writes,
-        // rather than libgit2's fsync of every object file and its folder.
+        // Durability comes from `Repository.flush(files:)` and `flushToDisk()`, chosen per write by
+        // FactDesk, rather than libgit2's fsync of every file it touches.
         _ = cgit2_set_fsync_gitdir(0)
         // A walk over a large history touches every tree once: a smaller object cache keeps peak
         // memory down at little cost, since FactDesk rarely reads the same object twice.

@@ -136,8 +136,36 @@ public final class Repository {
         return ObjectID(oid)
     }
 
+    /// Makes the named files of the git directory durable: each file, then each folder that holds
+    /// one, is fsynced. Files that are not there (an object that was already packed) are skipped.
+    /// Unlike `flushToDisk()`, this never waits for other programs' writes to the same disk.
+    public func flush(files relativePaths: [String]) throws {
+        var folders = Set<String>()
+        for relative in relativePaths {
+            let path = gitDirectory + relative
+            let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            guard fsync(descriptor) == 0 else { throw GitError.custom("cannot flush \(path) to disk") }
+            folders.insert((path as NSString).deletingLastPathComponent)
+        }
+        for folder in folders.sorted() {
+            let descriptor = Glibc.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            guard fsync(descriptor) == 0 else { throw GitError.custom("cannot flush \(folder) to disk") }
+        }
+    }
+
+    /// Where object `id` is stored as a loose object, relative to the git directory.
+    public static func looseObjectPath(_ id: ObjectID) -> String {
+        let hex = id.hex
+        return "objects/\(hex.prefix(2))/\(hex.dropFirst(2))"
+    }
+
     /// Makes everything written so far durable (objects, references, the index) with one
-    /// `syncfs` of the file system holding the git directory, as git's `core.fsyncMethod=batch` does.
+    /// `syncfs` of the file system holding the git directory, as git's `core.fsyncMethod=batch`
+    /// does: the cheaper way after writing many objects.
     public func flushToDisk() throws {
         let descriptor = Glibc.open(gitDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw GitError.custom("cannot open \(gitDirectory) to flush it") }
