@@ -1,6 +1,8 @@
 #ifndef FACTDESK_CGIT2_SHIM_H
 #define FACTDESK_CGIT2_SHIM_H
 #include <git2.h>
+#include <git2/sys/odb_backend.h>
+#include <git2/sys/mempack.h>
 
 /* glibc declares syncfs(2) only under _GNU_SOURCE, and defining that here would change the
    system headers' structs under Swift's Glibc module: declare the one function instead. */

@@ -109,11 +109,13 @@ public final class Repository {
     /// the trees on the updated paths (`git_tree_create_updated`).
     public func updatedTree(from base: ObjectID?, applying updates: [TreeUpdate]) throws -> ObjectID {
         let baseTree = try base.map { try tree($0) }
-        return try TreeUpdate.withGitUpdates(updates) { gitUpdates in
-            var oid = git_oid()
-            try check(git_tree_create_updated(&oid, pointer, baseTree?.pointer, gitUpdates.count, gitUpdates.baseAddress),
-                      "cannot build updated tree")
-            return ObjectID(oid)
+        return try withExtendedLifetime(baseTree) {
+            try TreeUpdate.withGitUpdates(updates) { gitUpdates in
+                var oid = git_oid()
+                try check(git_tree_create_updated(&oid, pointer, baseTree?.pointer, gitUpdates.count, gitUpdates.baseAddress),
+                          "cannot build updated tree")
+                return ObjectID(oid)
+            }
         }
     }
 
@@ -124,12 +126,16 @@ public final class Repository {
         let parents = try parentIDs.map { try commit($0) }
         var parentPointers: [OpaquePointer?] = parents.map { $0.pointer }
         var oid = git_oid()
-        try author.withGitSignature { authorSignature in
-            try committer.withGitSignature { committerSignature in
-                try parentPointers.withUnsafeMutableBufferPointer { buffer in
-                    try check(git_commit_create(&oid, pointer, nil, authorSignature, committerSignature, "UTF-8",
-                                                message, commitTree.pointer, buffer.count, buffer.baseAddress),
-                              "cannot create commit")
+        // The tree and parents must outlive the call that reads their pointers: without this,
+        // Swift may free them as soon as their pointers are taken.
+        try withExtendedLifetime((commitTree, parents)) {
+            try author.withGitSignature { authorSignature in
+                try committer.withGitSignature { committerSignature in
+                    try parentPointers.withUnsafeMutableBufferPointer { buffer in
+                        try check(git_commit_create(&oid, pointer, nil, authorSignature, committerSignature, "UTF-8",
+                                                    message, commitTree.pointer, buffer.count, buffer.baseAddress),
+                                  "cannot create commit")
+                    }
                 }
             }
         }

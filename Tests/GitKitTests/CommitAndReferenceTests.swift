@@ -238,4 +238,30 @@ struct CommitAndReferenceTests {
         }
         #expect(!error.message.isEmpty)
     }
+
+    @Test("a parent commit too large for libgit2's cache stays alive while its child is written")
+    func largeParentCommitsKeepTheirIDs() throws {
+        let fixture = try GitFixture(label: "gitkit-large-parents")
+        let repository = try fixture.open()
+        let who = Signature(name: "Ana Ruiz", email: "ana@example.org", date: Date(timeIntervalSince1970: 1_700_000_000))
+        // Commits over 4 KiB are not kept in libgit2's object cache: freeing our handle frees them.
+        let longMessage = "update\n\n" + String(repeating: "c-00000000 moved ¶3 120-140 → ¶4 160-180\n", count: 300)
+        var parent: ObjectID?
+        var chain: [ObjectID] = []
+        for round in 0..<20 {
+            let tree = try repository.updatedTree(from: nil, applying: [
+                .upsertBlob(path: "round.txt", id: try repository.writeBlob(Data("\(round)\n".utf8)))])
+            let commit = try repository.createCommit(tree: tree, parents: parent.map { [$0] } ?? [],
+                                                     author: who, committer: who, message: longMessage)
+            chain.append(commit)
+            parent = commit
+        }
+        try repository.updateReference("refs/heads/main", to: chain.last!, expecting: nil, logMessage: "chain")
+        let parents = try fixture.git("rev-list", "--parents", "main").split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(parents.map(\.first) == chain.reversed().map(\.hex))
+        for (index, line) in parents.enumerated() where index + 1 < parents.count {
+            #expect(line.dropFirst().first == parents[index + 1].first)
+        }
+        _ = try fixture.git("fsck", "--strict")
+    }
 }

@@ -45,20 +45,25 @@ extension DeskStore {
     private struct LostRace: Error {}
 
     private func writeCommit<Result>(_ staged: StagedChange<Result>, on snapshot: DeskSnapshot, as editor: Editor) throws {
+        // A large change goes into one pack rather than a loose file per object.
+        let packer = staged.files.count > Self.fsyncPerObjectLimit
+            ? try PackedObjectWriter(gitDirectory: repository.gitDirectory) : nil
+        let objects = packer?.repository ?? repository
         let updates = try staged.files.sorted { $0.key < $1.key }.map { path, data -> TreeUpdate in
             guard let data else { return .remove(path: path) }
-            return .upsertBlob(path: path, id: try repository.writeBlob(data))
+            return .upsertBlob(path: path, id: try objects.writeBlob(data))
         }
         let treeID: ObjectID
         do {
-            treeID = try repository.updatedTree(from: snapshot.rootTree?.id, applying: updates)
+            treeID = try objects.updatedTree(from: snapshot.rootTree?.id, applying: updates)
         } catch let error as GitError {
             throw FactDeskError.storage("cannot write \(updates.map(\.path).joined(separator: ", ")) into the desk's tree "
                                         + "(\(error.message)); run `factdesk check` to find what is in the way")
         }
         let signature = Signature(name: editor.name, email: editor.email, date: clock())
-        let commitID = try repository.createCommit(tree: treeID, parents: snapshot.commitID.map { [$0] } ?? [],
-                                                   author: signature, committer: signature, message: staged.message)
+        let commitID = try objects.createCommit(tree: treeID, parents: snapshot.commitID.map { [$0] } ?? [],
+                                                author: signature, committer: signature, message: staged.message)
+        try packer?.finish()
         let journal = kind == .checkedOut ? WriteJournal(gitDirectory: repository.gitDirectory) : nil
         try journal?.record(Array(staged.files.keys))
         // The objects reach the disk before the branch names them, and the branch before success is reported.
@@ -76,7 +81,7 @@ extension DeskStore {
         try repository.flush(files: [branch, "logs/" + branch])
     }
 
-    /// Above this many changed files one `syncfs` beats an fsync per object.
+    /// Above this many changed files, objects go into one pack and one `syncfs` makes them durable.
     static let fsyncPerObjectLimit = 64
 
     /// Makes the commit's new objects durable: each of them (blobs, the trees on the changed

@@ -1,0 +1,44 @@
+import CGit2
+
+/// Writes many objects as one pack file instead of one loose file each: writes made through
+/// `repository` (a handle of its own on the same git directory) collect in memory
+/// (`git_mempack`) until `finish()` stores them as a single pack. For bulk changes, such as a
+/// revision that rewrites a thousand claim files.
+public final class PackedObjectWriter {
+    /// The handle to write through; its object database sends writes to memory.
+    public let repository: Repository
+    /// The in-memory backend, owned by the handle's object database, which frees it.
+    private let backend: UnsafeMutablePointer<git_odb_backend>
+
+    public init(gitDirectory: String) throws {
+        repository = try Repository.open(at: gitDirectory)
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, repository.pointer), "cannot open the object database")
+        defer { git_odb_free(odb) }
+        var mempack: UnsafeMutablePointer<git_odb_backend>?
+        try check(git_mempack_new(&mempack), "cannot create an in-memory object store")
+        guard let mempack else { throw GitError.custom("cannot create an in-memory object store") }
+        let added = git_odb_add_backend(odb, mempack, 1_000)
+        if added < 0 { mempack.pointee.free(mempack) }
+        try check(added, "cannot add an in-memory object store")
+        backend = mempack
+    }
+
+    /// Stores every object written so far as one pack (with its index) in the object database.
+    public func finish() throws {
+        var pack = git_buf()
+        defer { git_buf_dispose(&pack) }
+        try check(git_mempack_dump(&pack, repository.pointer, backend), "cannot build a pack")
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, repository.pointer), "cannot open the object database")
+        defer { git_odb_free(odb) }
+        var writepack: UnsafeMutablePointer<git_odb_writepack>?
+        try check(git_odb_write_pack(&writepack, odb, nil, nil), "cannot start writing a pack")
+        guard let writepack else { throw GitError.custom("cannot start writing a pack") }
+        defer { writepack.pointee.free(writepack) }
+        var stats = git_indexer_progress()
+        try check(writepack.pointee.append(writepack, pack.ptr, pack.size, &stats), "cannot write the pack")
+        try check(writepack.pointee.commit(writepack, &stats), "cannot finish the pack")
+        try check(git_mempack_reset(backend), "cannot empty the in-memory object store")
+    }
+}
