@@ -29,7 +29,7 @@ struct HTMLReportRenderer {
         html += "</table>\n"
         if report.totals.flagged > 0 { html += "<h2>Lost their place in a revision (\(report.totals.flagged))</h2>\n" }
         for article in report.articles where !article.flagged.isEmpty {
-            html += "<h3>\(escape(article.title)) <code>\(escape(article.id))</code></h3>\n"
+            html += heading(article)
             for claim in article.flagged {
                 html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">\(claim.anchorIssue.rawValue)</span> "
                     + "<code>\(claim.id)</code> · \(claim.status.rawValue) · revision \(claim.revision)\n"
@@ -38,7 +38,7 @@ struct HTMLReportRenderer {
         }
         html += "<h2>Still unverified (\(report.totals.open))</h2>\n"
         for article in report.articles where !article.unverified.isEmpty {
-            html += "<h3>\(escape(article.title)) <code>\(escape(article.id))</code></h3>\n"
+            html += heading(article)
             for claim in article.unverified {
                 html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">\(claim.status.rawValue)</span> "
                     + "<code>\(claim.id)</code> · ¶\(claim.paragraph) · open \(VerificationReport.age(claim.ageDays)) · "
@@ -48,7 +48,7 @@ struct HTMLReportRenderer {
         }
         html += "<h2>Settled</h2>\n"
         for article in report.articles where !article.settled.isEmpty {
-            html += "<h3>\(escape(article.title)) <code>\(escape(article.id))</code></h3>\n"
+            html += heading(article)
             for claim in article.settled {
                 html += "<div class=\"claim settled\" id=\"\(claim.id)\"><span class=\"status\">\(claim.status.rawValue)</span> "
                     + "<code>\(claim.id)</code> · ¶\(claim.paragraph) · by \(escape(VerificationReport.personName(claim.decidedBy))) on "
@@ -57,6 +57,10 @@ struct HTMLReportRenderer {
             }
         }
         return html + "</body>\n</html>\n"
+    }
+
+    private func heading(_ article: VerificationReport.ArticleReport) -> String {
+        "<h3>\(escape(article.title)) <code>\(escape(article.id))</code></h3>\n"
     }
 
     private func sources(_ sources: [ClaimView.SourceView]) -> String {

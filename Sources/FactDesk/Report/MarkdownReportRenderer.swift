@@ -17,7 +17,7 @@ struct MarkdownReportRenderer {
         if !flagged.isEmpty {
             lines += ["", "## Lost their place in a revision (\(report.totals.flagged))"]
             for article in flagged {
-                lines += ["", "### \(escape(article.title)) (`\(article.id)`)", ""]
+                lines += heading(article)
                 for claim in article.flagged {
                     let what = claim.anchorIssue == .orphaned ? "**orphaned**: text not found" : "**changed**: the text differs"
                     lines.append("- **\(claim.id)** · \(claim.status.rawValue) · \(what) in revision \(claim.revision) · "
@@ -33,7 +33,7 @@ struct MarkdownReportRenderer {
         let withOpen = report.articles.filter { !$0.unverified.isEmpty }
         if withOpen.isEmpty { lines += ["", "Nothing left to verify."] }
         for article in withOpen {
-            lines += ["", "### \(escape(article.title)) (`\(article.id)`)", ""]
+            lines += heading(article)
             for claim in article.unverified {
                 lines.append("- **\(claim.id)** · \(claim.status.rawValue) · ¶\(claim.paragraph) · "
                              + "open \(VerificationReport.age(claim.ageDays)) · owner: \(escape(claim.owner))")
@@ -48,7 +48,7 @@ struct MarkdownReportRenderer {
         lines += ["", "## Settled (\(settledCount))"]
         if settled.isEmpty { lines += ["", "No verdicts yet."] }
         for article in settled {
-            lines += ["", "### \(escape(article.title)) (`\(article.id)`)", ""]
+            lines += heading(article)
             for claim in article.settled {
                 lines.append("- **\(claim.id)** · **\(claim.status.rawValue)** · ¶\(claim.paragraph) · "
                              + "by \(escape(VerificationReport.personName(claim.decidedBy))) on \(claim.decidedAt.readableDay)")
@@ -57,6 +57,10 @@ struct MarkdownReportRenderer {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func heading(_ article: VerificationReport.ArticleReport) -> [String] {
+        ["", "### \(escape(article.title)) (`\(article.id)`)", ""]
     }
 
     private func sources(_ sources: [ClaimView.SourceView]) -> String {
