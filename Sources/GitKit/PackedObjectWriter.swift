@@ -1,4 +1,5 @@
 import CGit2
+import Foundation
 
 /// Writes many objects as one pack file instead of one loose file each: writes made through
 /// `repository` (a handle of its own on the same git directory) collect in memory
@@ -22,6 +23,19 @@ public final class PackedObjectWriter {
         if added < 0 { mempack.pointee.free(mempack) }
         try check(added, "cannot add an in-memory object store")
         backend = mempack
+    }
+
+    /// Writes a blob straight into the in-memory store. Going through the object database
+    /// would first look for the blob on disk, and on a miss rescan the pack folder: once per
+    /// blob, which is most of the cost of a change to a thousand files.
+    public func writeBlob(_ data: Data) throws -> ObjectID {
+        var oid = git_oid()
+        try data.withUnsafeBytes { buffer in
+            try check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "cannot hash a blob")
+            guard let write = backend.pointee.write else { throw GitError.custom("the in-memory object store cannot write") }
+            try check(write(backend, &oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "cannot write a blob")
+        }
+        return ObjectID(oid)
     }
 
     /// Stores every object written so far as one pack (with its index) in the object database.

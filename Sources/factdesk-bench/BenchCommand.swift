@@ -8,7 +8,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factdesk-bench",
-        abstract: "Measure FactDesk against git-CLI baselines on a generated desk (build with -c release).")
+        abstract: "Measure FactDesk against git-CLI baselines on a generated desk (build with -c release --static-swift-stdlib, as installed).")
 
     @Option(help: "Articles in the generated desk.") var articles = 10_000
     @Option(help: "Claims per article (one commit each).") var claims = 10

@@ -12,6 +12,29 @@ import Testing
         #expect(text.string.unicodeScalars.allSatisfy { $0 != "\u{301}" })
     }
 
+    /// The normalizer skips text made only of characters NFC never changes: every such
+    /// character, alone and next to every kind of neighbour, must come out of Foundation's NFC
+    /// unchanged, and text with anything else still goes through it.
+    @Test func textThatNFCLeavesAloneIsKeptAndTheRestIsComposed() throws {
+        let blocks: [Range<UInt32>] = [0..<0x300, 0x2002..<0x2070, 0x4E00..<0xA000, 0xAC00..<0xD7A4]
+        let inert = blocks.flatMap { $0 }.compactMap { Unicode.Scalar($0) }
+        let neighbours: [String] = ["a", "e", "A", "\u{2019}", "\u{4E2D}", "\u{AC00}", "\u{1100}", "\u{0627}", " "]
+        for scalar in inert {
+            let character = String(Character(scalar))
+            for neighbour in neighbours {
+                for sample in [neighbour + character, character + neighbour] {
+                    #expect(sample.precomposedStringWithCanonicalMapping == sample,
+                            "U+\(String(scalar.value, radix: 16, uppercase: true)) next to \(neighbour.debugDescription)")
+                }
+            }
+        }
+        // Characters outside those blocks: composed, and compatibility spaces U+2000/U+2001 mapped.
+        for (raw, stored) in [("e\u{301}", "é"), ("\u{1100}\u{1161}", "\u{AC00}"), ("a\u{2000}b", "a\u{2002}b"),
+                              ("\u{212B}", "\u{C5}"), ("\u{F900}", "\u{8C48}")] {
+            #expect(try ArticleText(normalizing: Data(raw.utf8), source: "test").string.unicodeScalars.elementsEqual(stored.unicodeScalars))
+        }
+    }
+
     @Test func lineEndingsBecomeLFAndByteOrderMarkGoes() throws {
         let text = try ArticleText(normalizing: Data("\u{FEFF}one\r\ntwo\rthree\n".utf8), source: "test")
         #expect(text.string == "one\ntwo\nthree\n")

@@ -8,18 +8,18 @@ import GitKit
 /// whole (temporary file, then rename) when it holds too many entries for trees no longer in
 /// use. Readers never lock: a half-written tail fails its checksum and is ignored.
 final class SummaryCache {
-    private static let magic = Array("FDSUMv1\n".utf8)
+    private static let magic = Array("FDSUMv2\n".utf8)
     private let path: String
     private let data: Data
     /// Where each entry's payload is in `data`, with its checksum.
-    private var entries: [ObjectID: (range: Range<Int>, checksum: UInt32)] = [:]
+    private var entries: [ObjectID: (range: Range<Int>, checksum: UInt64)] = [:]
     private var pending: [(ObjectID, [UInt8])] = []
     private var used = Set<ObjectID>()
     private var damaged = false
 
     init(gitDirectory: String) {
         path = gitDirectory + "factdesk/summaries"
-        data = FileManager.default.contents(atPath: path) ?? Data()
+        data = CacheFile.map(path) ?? Data()
         index()
     }
 
@@ -28,7 +28,7 @@ final class SummaryCache {
         guard let entry = entries[tree] else { return nil }
         let record: ArticleRecord? = data.withUnsafeBytes { buffer in
             let payload = UnsafeRawBufferPointer(rebasing: buffer[entry.range])
-            guard Self.checksum(payload) == entry.checksum else { return nil }
+            guard CacheFile.checksum(payload) == entry.checksum else { return nil }
             var reader = ByteReader(payload)
             return try? ArticleRecord(from: &reader)
         }
@@ -78,7 +78,7 @@ final class SummaryCache {
         data.withUnsafeBytes { buffer in
             for (tree, entry) in entries where (!complete || used.contains(tree)) && !added.contains(tree) {
                 let payload = UnsafeRawBufferPointer(rebasing: buffer[entry.range])
-                if Self.checksum(payload) == entry.checksum { kept.append((tree, Array(payload))) }
+                if CacheFile.checksum(payload) == entry.checksum { kept.append((tree, Array(payload))) }
             }
         }
         let bytes = Self.magic + encodedEntries(kept + pending)
@@ -92,7 +92,7 @@ final class SummaryCache {
         for (tree, payload) in items {
             writer.raw(tree.bytes)
             writer.uint32(UInt32(payload.count))
-            writer.uint32(payload.withUnsafeBytes(Self.checksum))
+            writer.int(Int(bitPattern: UInt(CacheFile.checksum(payload))))
             writer.raw(payload)
         }
         return writer.bytes
@@ -108,22 +108,12 @@ final class SummaryCache {
             var reader = ByteReader(buffer, offset: Self.magic.count)
             while !reader.isAtEnd {
                 guard let key = try? reader.bytes(20), let tree = ObjectID(bytes: key),
-                      let length = try? reader.uint32(), let checksum = try? reader.uint32(),
+                      let length = try? reader.uint32(), let checksum = try? reader.int(),
                       reader.offset + Int(length) <= buffer.count
                 else { damaged = true; return }
-                entries[tree] = (reader.offset..<(reader.offset + Int(length)), checksum)
+                entries[tree] = (reader.offset..<(reader.offset + Int(length)), UInt64(UInt(bitPattern: checksum)))
                 _ = try? reader.bytes(Int(length))
             }
         }
-    }
-
-    /// FNV-1a, 32 bits: enough to tell a torn or damaged entry.
-    private static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes {
-            hash ^= UInt32(byte)
-            hash = hash &* 16_777_619
-        }
-        return hash
     }
 }

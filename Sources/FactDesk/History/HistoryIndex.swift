@@ -9,23 +9,18 @@ import GitKit
 /// down to that tip; a tip that is no longer an ancestor (rewritten history), a damaged file or
 /// a missing one (its checksum tells) means a rebuild from scratch. Git stays the source of truth.
 final class HistoryIndex {
-    private static let magic = Array("FDHISv2\n".utf8)
     private let path: String
     private let repository: Repository
     private let layout: StoreLayout
-    /// The commits, newest first; commit `i` changed `hashes[starts[i]..<starts[i + 1]]`.
-    /// Flat arrays: a desk's history has hundreds of thousands of commits.
-    private var ids: [ObjectID] = []
-    private var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
-    private var tip: ObjectID?
+    /// The index as last saved; nil when missing, damaged or foreign (then rebuilt).
+    private var file: HistoryIndexFile?
 
     init(repository: Repository, layout: StoreLayout) {
         self.repository = repository
         self.layout = layout
         // One index per desk: a repository may hold several desks in different folders.
         path = repository.gitDirectory + "factdesk/history" + (layout.deskPath.isEmpty ? "" : "-" + String(Self.hash(layout.deskPath), radix: 16))
-        load()
+        file = CacheFile.read(path, magic: HistoryIndexFile.magic).flatMap(HistoryIndexFile.init(body:))
     }
 
     /// The hash stored for a desk path: FNV-1a, 64 bits.
@@ -40,11 +35,11 @@ final class HistoryIndex {
 
     /// Brings the index up to `branchTip`, saving it when it changed.
     func refresh(to branchTip: ObjectID) throws {
-        guard tip != branchTip else { return }
+        guard file?.tip != branchTip else { return }
         // Follow the chain of parents down to the tip the index knows: O(new commits), where a
         // revision walk would first sort the whole history. Not reaching it (rewritten history),
         // the chain covered everything: a rebuild. A merge on the way: the exact walk instead.
-        var known = tip
+        var known = file?.tip
         var newIDs: [ObjectID] = [], newStarts: [Int] = [0], newHashes: [UInt64] = []
         var next: ObjectID? = branchTip, reachedKnown = false, sawMerge = false
         while let id = next, !sawMerge {
@@ -66,26 +61,15 @@ final class HistoryIndex {
                 newStarts.append(newHashes.count)
             }
         }
-        if known != nil {
-            // The new commits go in front of the old ones, whose offsets shift by the new hashes.
-            newStarts += starts.dropFirst().map { $0 + newHashes.count }
-            newIDs += ids
-            newHashes += hashes
-        }
-        (ids, starts, hashes) = (newIDs, newStarts, newHashes)
-        tip = branchTip
-        save()
+        let bytes = HistoryIndexFile.encode(tip: branchTip, ids: newIDs, starts: newStarts, hashes: newHashes,
+                                            above: known == nil ? nil : file)
+        CacheFile.write(bytes, to: path)
+        file = HistoryIndexFile(body: Data(bytes))
     }
 
     /// Candidate commits whose changes include `pathHash`, newest first.
     func candidates(_ pathHash: UInt64) -> [ObjectID] {
-        var result: [ObjectID] = []
-        var commit = 0
-        for (position, hash) in hashes.enumerated() where hash == pathHash {
-            while starts[commit + 1] <= position { commit += 1 }
-            if result.last != ids[commit] { result.append(ids[commit]) }
-        }
-        return result
+        file?.candidates(pathHash) ?? []
     }
 
     // MARK: What a commit changed
@@ -139,45 +123,5 @@ final class HistoryIndex {
         let parts = file.dropFirst(base.count).split(separator: "/", maxSplits: 2)
         guard parts.count == 3 else { return nil }
         return base + parts[0] + "/" + parts[1]
-    }
-
-    // MARK: The file
-
-    private func load() {
-        guard let body = CacheFile.read(path, magic: Self.magic) else { return }
-        body.withUnsafeBytes { buffer in
-            var reader = ByteReader(buffer, offset: Self.magic.count)
-            guard let tipBytes = try? reader.bytes(20), let savedTip = ObjectID(bytes: tipBytes),
-                  let commitCount = try? reader.int(), let hashCount = try? reader.int(),
-                  (0...50_000_000).contains(commitCount), (0...500_000_000).contains(hashCount),
-                  let rawIDs = try? reader.bytes(commitCount * 20), let rawStarts = try? reader.bytes((commitCount + 1) * 8),
-                  let rawHashes = try? reader.bytes(hashCount * 8), reader.isAtEnd
-            else { return }
-            ids = (0..<commitCount).map { ObjectID(raw: UnsafeRawBufferPointer(rebasing: rawIDs[($0 * 20)..<($0 * 20 + 20)])) }
-            starts = (0...commitCount).map { Int(Int64(littleEndian: rawStarts.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self))) }
-            hashes = [UInt64](unsafeUninitializedCapacity: hashCount) { target, initialized in
-                UnsafeMutableRawBufferPointer(target).copyMemory(from: rawHashes)
-                initialized = hashCount
-            }
-            if UInt64(littleEndian: 1) != 1 { hashes = hashes.map { UInt64(littleEndian: $0) } }
-            guard ids.count == commitCount, starts.last == hashCount else {
-                (ids, starts, hashes) = ([], [0], [])
-                return
-            }
-            tip = savedTip
-        }
-    }
-
-    private func save() {
-        guard let tip else { return }
-        var writer = ByteWriter()
-        writer.raw(Self.magic)
-        writer.raw(tip.bytes)
-        writer.int(ids.count)
-        writer.int(hashes.count)
-        for id in ids { writer.raw(id.bytes) }
-        for start in starts { writer.int(start) }
-        hashes.map(\.littleEndian).withUnsafeBytes { writer.raw(Array($0)) }
-        CacheFile.write(writer.bytes, to: path)
     }
 }

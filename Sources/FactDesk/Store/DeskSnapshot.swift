@@ -118,17 +118,28 @@ final class DeskSnapshot {
 
     /// The ids of the claims filed under `slug`, sorted.
     func claimIDs(in slug: ArticleSlug) throws -> [ClaimID] {
+        try claimFiles(in: slug).map(\.id)
+    }
+
+    /// The claim files under `slug` with their blob ids, sorted by claim id: one read of the
+    /// claims tree, however many claims it holds.
+    private func claimFiles(in slug: ArticleSlug) throws -> [(id: ClaimID, blob: ObjectID)] {
         guard let claims = try rootTree?.subtree(atPath: layout.claimsDirectory(slug)) else { return [] }
-        return claims.entries.compactMap { entry in
-            guard entry.kind == .blob, entry.name.hasSuffix(".json") else { return nil }
-            return try? ClaimID(String(entry.name.dropLast(5)))
-        }.sorted()
+        return claims.entries.compactMap { entry -> (id: ClaimID, blob: ObjectID)? in
+            guard entry.kind == .blob, entry.name.hasSuffix(".json"),
+                  let id = try? ClaimID(String(entry.name.dropLast(5))) else { return nil }
+            return (id, entry.id)
+        }.sorted { $0.id < $1.id }
     }
 
     func claim(_ id: ClaimID, in slug: ArticleSlug) throws -> Claim {
+        guard let blob = try blobID(at: layout.claimFile(slug, id)) else { throw FactDeskError.unknownClaim(id.value) }
+        return try claim(id, in: slug, blob: blob)
+    }
+
+    private func claim(_ id: ClaimID, in slug: ArticleSlug, blob: ObjectID) throws -> Claim {
         let path = layout.claimFile(slug, id)
-        guard let data = try data(at: path) else { throw FactDeskError.unknownClaim(id.value) }
-        let claim = try DeskJSON.decode(Claim.self, from: data, path: path)
+        let claim = try DeskJSON.decode(Claim.self, from: try repository.blobData(blob), path: path)
         guard claim.id == id, claim.article == slug else {
             throw FactDeskError.corruptFile(path: path, detail: "its id or article does not match where it is filed")
         }
@@ -137,7 +148,8 @@ final class DeskSnapshot {
 
     /// The claims of `slug` in text order.
     func claims(in slug: ArticleSlug) throws -> [Claim] {
-        try claimIDs(in: slug).map { try claim($0, in: slug) }.sorted { ($0.anchor.start, $0.id) < ($1.anchor.start, $1.id) }
+        try claimFiles(in: slug).map { try claim($0.id, in: slug, blob: $0.blob) }
+            .sorted { ($0.anchor.start, $0.id) < ($1.anchor.start, $1.id) }
     }
 
     /// The article holding the claim with exactly this id, if any.
@@ -154,24 +166,36 @@ final class DeskSnapshot {
             throw FactDeskError.unknownClaim(reference)
         }
         var matches: [(slug: ArticleSlug, id: ClaimID)] = []
-        for folder in try articleFolders() {
-            let ids: [String]
-            if let cached = claimIDCache?.ids(for: folder.tree) {
-                ids = cached
+        let shards = try rootTree?.subtree(atPath: layout.articlesDirectory)?.entries.filter { $0.kind == .tree } ?? []
+        for shard in shards {
+            let claims: ShardClaims
+            if let cached = claimIDCache?.claims(inShard: shard.id) {
+                claims = cached
             } else {
-                ids = try claimIDs(in: folder.slug).map(\.value)
-                claimIDCache?.store(ids, for: folder.tree)
+                claims = ShardClaims(try claimsFiled(inShard: shard.id))
+                claimIDCache?.store(claims, forShard: shard.id)
             }
-            for id in ids where id.hasPrefix(wanted) {
-                matches.append((folder.slug, ClaimID(unchecked: id)))
-            }
+            matches += claims.matching(prefix: wanted)
         }
-        claimIDCache?.save()
+        claimIDCache?.save(keeping: Set(shards.map(\.id)))
         if let exact = matches.first(where: { $0.id.value == wanted }) { return exact }
         guard let first = matches.first else { throw FactDeskError.unknownClaim(reference) }
         guard matches.count == 1 else {
             throw FactDeskError.ambiguousClaim(reference, candidates: matches.map(\.id.value))
         }
         return first
+    }
+
+    /// Every claim filed in the article folders of one shard, read from its trees.
+    private func claimsFiled(inShard shard: ObjectID) throws -> [(id: ClaimID, slug: ArticleSlug)] {
+        var claims: [(id: ClaimID, slug: ArticleSlug)] = []
+        for folder in try repository.tree(shard).entries where folder.kind == .tree {
+            guard let slug = try? ArticleSlug(folder.name),
+                  let files = try repository.tree(folder.id).entry(named: "claims"), files.kind == .tree else { continue }
+            for file in try repository.tree(files.id).entries where file.kind == .blob && file.name.hasSuffix(".json") {
+                if let id = try? ClaimID(String(file.name.dropLast(5))) { claims.append((id, slug)) }
+            }
+        }
+        return claims
     }
 }

@@ -49,9 +49,10 @@ extension DeskStore {
         let packer = staged.files.count > Self.fsyncPerObjectLimit
             ? try PackedObjectWriter(gitDirectory: repository.gitDirectory) : nil
         let objects = packer?.repository ?? repository
+        let writeBlob = packer?.writeBlob ?? repository.writeBlob
         let updates = try staged.files.sorted { $0.key < $1.key }.map { path, data -> TreeUpdate in
             guard let data else { return .remove(path: path) }
-            return .upsertBlob(path: path, id: try objects.writeBlob(data))
+            return .upsertBlob(path: path, id: try writeBlob(data))
         }
         let treeID: ObjectID
         do {

@@ -37,7 +37,7 @@ public struct ArticleText: Equatable, Sendable {
     public init(normalizing text: String, source: String) throws {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = Self.normalizedLineEndings(text).precomposedStringWithCanonicalMapping
+        text = Self.composed(Self.normalizedLineEndings(text))
         if let bad = text.unicodeScalars.first(where: TextPolicy.isForbiddenInText) {
             throw FactDeskError.invalidInput("\(source) contains the control character \(TextPolicy.name(bad)); remove it")
         }
@@ -49,7 +49,24 @@ public struct ArticleText: Equatable, Sendable {
 
     /// Normalizes a quote or fragment typed by a user the same way as stored text (no checks).
     static func normalizedFragment(_ text: String) -> String {
-        normalizedLineEndings(text).precomposedStringWithCanonicalMapping
+        composed(normalizedLineEndings(text))
+    }
+
+    /// `text` in NFC. Most newsroom text is already NFC and made only of characters that NFC
+    /// never changes (Unicode's quick check: NFC_QC=Yes, combining class 0): such text is
+    /// returned as is, without a pass through Foundation's normalizer.
+    private static func composed(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy(isInertUnderNFC) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Blocks whose characters all have NFC_QC=Yes and combining class 0: Latin up to the
+    /// combining diacritics, general punctuation (but U+2000 and U+2001, which NFC maps to
+    /// U+2002 and U+2003), CJK ideographs and Hangul syllables.
+    private static func isInertUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2002...0x206F, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
+        default: false
+        }
     }
 
     private static func normalizedLineEndings(_ text: String) -> String {
