@@ -19,11 +19,9 @@ extension DeskStore {
         } catch {
             throw FactDeskError.storage("committed, but could not update the working tree (\(error)); run `factdesk check --repair`")
         }
-        try writeIndex { index in
-            for (path, data) in ordered {
-                if data == nil { try index.remove(path: path) } else { try index.add(path: path) }
-            }
-        }
+        try writeIndex(ordered.map { path, data in
+            data.map { IndexChange.upsert(path: path, id: ObjectID.hashing(blob: Array($0))) } ?? .remove(path: path)
+        }, workingDirectory: root)
     }
 
     /// Finishes a write that a killed process left half-done (see `WriteJournal`).
@@ -43,23 +41,26 @@ extension DeskStore {
         try updateWorkingTree(with: files)
     }
 
-    /// Reads the index, lets `change` edit it, and writes it back. A held `index.lock` is waited
+    /// Stages `changes` by rewriting the index file directly (`IndexFile`: one read and one
+    /// write of the file, never a parse of every entry), or through libgit2's `Index` for an
+    /// index that needs more than that (none yet, split, sparse). A held `index.lock` is waited
     /// for with a bounded back-off; one that outlives the wait and is older than `staleLockAge`
     /// was left by a crashed process, and is removed with a notice.
-    func writeIndex(_ change: (Index) throws -> Void) throws {
+    func writeIndex(_ changes: [IndexChange], workingDirectory: String) throws {
         let lockPath = repository.gitDirectory + "index.lock"
         var pause: useconds_t = 1_000
         let deadline = Date().addingTimeInterval(Self.indexLockWait)
         while true {
             do {
-                return try gitCall {
-                    let index = try repository.index()
-                    try change(index)
-                    // Version 4 compresses paths: a 100,000-entry index is about half the bytes to hash and write.
-                    if index.version < 4 { try index.setVersion(4) }
-                    try index.write()
+                do {
+                    return try IndexFile(gitDirectory: repository.gitDirectory, workingDirectory: workingDirectory).update(changes)
+                } catch IndexFileError.unsupported {
+                    return try stageThroughLibgit2(changes)
                 }
-            } catch FactDeskError.storage(let message) where FileManager.default.fileExists(atPath: lockPath) {
+            } catch let error as IndexFileError {
+                guard case .locked(let message) = error else {
+                    throw FactDeskError.storage("committed, but could not update the index (\(error)); run `factdesk check --repair`")
+                }
                 if Date() < deadline {
                     usleep(pause)
                     pause = min(pause * 2, 100_000)
@@ -73,6 +74,27 @@ extension DeskStore {
                 }
                 notice("removed a stale \(lockPath) left by a crashed git process (\(Int(age)) s old)")
             }
+        }
+    }
+
+    /// The same change through libgit2, for an index `IndexFile` does not rewrite itself.
+    private func stageThroughLibgit2(_ changes: [IndexChange]) throws {
+        let lockPath = repository.gitDirectory + "index.lock"
+        do {
+            try gitCall {
+                let index = try repository.index()
+                for change in changes {
+                    switch change {
+                    case .upsert(let path, _): try index.add(path: path)
+                    case .remove(let path): try index.remove(path: path)
+                    }
+                }
+                // Version 4 compresses paths: a 100,000-entry index is about half the bytes to hash and write.
+                if index.version < 4 { try index.setVersion(4) }
+                try index.write()
+            }
+        } catch FactDeskError.storage(let message) where FileManager.default.fileExists(atPath: lockPath) {
+            throw IndexFileError.locked(message)
         }
     }
 
