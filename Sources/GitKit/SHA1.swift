@@ -1,36 +1,42 @@
 import CGit2
 
-/// A SHA-1 hash computed in steps, as the checksum that ends an index file needs. libgit2 exposes
-/// no raw SHA-1; mbedtls, which Debian's libgit2 is built with, does.
+/// A SHA-1 hash computed in steps, as the checksum that ends an index file needs. libgit2
+/// exposes no raw SHA-1; OpenSSL, which Debian's libgit2 packages pull in, does. Owns its
+/// `EVP_MD_CTX` pointer.
 public final class SHA1 {
-    private var context = mbedtls_sha1_context()
+    private let context: OpaquePointer
 
     public init() throws {
-        mbedtls_sha1_init(&context)
-        try Self.check(mbedtls_sha1_starts_ret(&context), "start")
+        guard let context = EVP_MD_CTX_new() else { throw GitError.custom("SHA-1: cannot allocate a digest context") }
+        self.context = context
+        try start()
     }
 
     deinit {
-        mbedtls_sha1_free(&context)
+        EVP_MD_CTX_free(context)
     }
 
     /// Adds `bytes` to the hashed data.
     public func update(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress else { return }
-        try Self.check(mbedtls_sha1_update_ret(&context, base.assumingMemoryBound(to: UInt8.self), bytes.count),
-                       "update")
+        try Self.check(EVP_DigestUpdate(context, base, bytes.count), "update")
     }
 
     /// The 20-byte digest of everything added so far; the hasher then starts over, empty.
     public func finalize() throws -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: 20)
-        try Self.check(mbedtls_sha1_finish_ret(&context, &digest), "finish")
-        try Self.check(mbedtls_sha1_starts_ret(&context), "restart")
-        return digest
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        try Self.check(EVP_DigestFinal_ex(context, &digest, &length), "finish")
+        try start()
+        return Array(digest.prefix(Int(length)))
     }
 
-    private static func check(_ code: Int32, _ step: String) throws {
-        guard code != 0 else { return }
-        throw GitError.custom("SHA-1 \(step) failed (mbedtls error \(code))")
+    private func start() throws {
+        try Self.check(EVP_DigestInit_ex(context, EVP_sha1(), nil), "start")
+    }
+
+    private static func check(_ result: Int32, _ step: String) throws {
+        guard result != 1 else { return }
+        throw GitError.custom("SHA-1 \(step) failed (OpenSSL)")
     }
 }

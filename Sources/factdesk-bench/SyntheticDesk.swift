@@ -41,7 +41,9 @@ struct SyntheticDesk {
         try FileManager.default.createDirectory(atPath: checkedOut, withIntermediateDirectories: true)
         try ChildProcess.succeed(["git", "init", "-q", "-b", "main", checkedOut], in: root)
         let streamPath = root + "/stream.fi"
-        FileManager.default.createFile(atPath: streamPath, contents: nil)
+        guard FileManager.default.createFile(atPath: streamPath, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: streamPath])
+        }
         let stream = try FileHandle(forWritingTo: URL(fileURLWithPath: streamPath))
         var writer = FastImportWriter(handle: stream)
         var time = Self.epoch
