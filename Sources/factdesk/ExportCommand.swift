@@ -29,8 +29,18 @@ struct ExportCommand: ParsableCommand {
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws {
         guard let path else { return print(text, terminator: "") }
+        try write(Data(text.utf8), toFile: path)
+    }
+
+    /// Writes bytes as they are (a rendered report), without a String's copy.
+    static func write(_ data: Data, to path: String?) throws {
+        guard let path else { return try FileHandle.standardOutput.write(contentsOf: data) }
+        try write(data, toFile: path)
+    }
+
+    private static func write(_ data: Data, toFile path: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw FactDeskError.invalidInput("cannot write \(path): \(error.localizedDescription)")
         }

@@ -23,6 +23,6 @@ struct ReportCommand: ParsableCommand {
             throw FactDeskError.invalidInput("unknown format '\(format)'; use markdown, json or html")
         }
         let articles = try slugs.map { try ArticleSlug($0) }
-        try OutputFile.write(try reportFormat.render(try desk.openStore().report(articles: articles)), to: output)
+        try OutputFile.write(reportFormat.renderUTF8(try desk.openStore().report(articles: articles)), to: output)
     }
 }

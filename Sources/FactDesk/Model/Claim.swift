@@ -39,15 +39,7 @@ public struct Note: Codable, Equatable, Sendable {
 extension String {
     /// This text with every run of whitespace as one space, cut to `limit` characters with an ellipsis.
     public func oneLine(limit: Int) -> String {
-        // Fast path, taken by most claims and quotes: short, and no white space to fold.
-        var bytes = 0, previousSpace = true, clean = true
-        for byte in utf8 {
-            bytes += 1
-            let space = byte == 0x20
-            if byte < 0x21 && !space || byte >= 0x7F || (space && previousSpace) { clean = false; break }
-            previousSpace = space
-        }
-        if clean && !previousSpace && bytes <= limit { return self }
+        if isOneLine(limit: limit) { return self }
         var folded: [UInt8] = []
         folded.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -63,5 +55,42 @@ extension String {
         let words = String(decoding: folded, as: UTF8.self)
         guard words.utf8.count > limit, words.count > limit else { return words }
         return String(words.prefix(limit - 1)) + "…"
+    }
+
+    /// Whether `oneLine(limit:)` gives this text back as it is: no white space to trim or fold (only
+    /// single spaces between words), at most `limit` characters. True of most claims and quotes,
+    /// curly quotes and dashes included, and much cheaper to check than folding is.
+    func isOneLine(limit: Int) -> Bool {
+        var text = self
+        return text.withUTF8 { utf8 in
+            var index = 0, previousSpace = true
+            while index < utf8.count {
+                if (0x21..<0x80).contains(utf8[index]) {  // most bytes: printable ASCII
+                    previousSpace = false
+                    index += 1
+                    continue
+                }
+                // Decode the scalar at `index` (the bytes are valid UTF-8).
+                let lead = UInt32(utf8[index])
+                var value = lead, length = 1
+                if lead >= 0x80 {
+                    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    value = lead & (0x7F >> length)
+                    for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                }
+                let scalar = Unicode.Scalar(value)!
+                if scalar == " " {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else {
+                    if FoldedText.isWhitespace(scalar) { return false }
+                    previousSpace = false
+                }
+                index += length
+            }
+            if previousSpace && !utf8.isEmpty { return false }
+            // Folded ASCII text has no "\r\n", so it has a Character per byte.
+            return utf8.count <= limit || !utf8.allSatisfy({ $0 < 0x80 }) && count <= limit
+        }
     }
 }

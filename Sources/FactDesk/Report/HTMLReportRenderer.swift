@@ -2,8 +2,9 @@
 struct HTMLReportRenderer {
     let report: VerificationReport
 
-    func render() -> String {
-        var html = """
+    func render() -> ReportBuffer {
+        var out = ReportBuffer(capacity: report.estimatedRenderedSize(perClaim: 140, perArticle: 60))
+        out.append("""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -21,69 +22,142 @@ struct HTMLReportRenderer {
         <body>
         <h1>Verification report</h1>
 
-        """
-        html += "<p>Generated \(report.generatedAt.readableUTC) · \(report.articles.count) article(s) · "
-            + "\(report.totals.claims) claim(s) · <strong>\(report.totals.open) still unverified</strong></p>\n"
-        html += "<table><tr><th>Status</th><th>Claims</th></tr>\n"
-        for row in report.statusRows { html += "<tr><td>\(row.status.rawValue)</td><td>\(row.count)</td></tr>\n" }
-        html += "</table>\n"
-        if report.totals.flagged > 0 { html += "<h2>Lost their place in a revision (\(report.totals.flagged))</h2>\n" }
+        """)
+        out.append("<p>Generated ")
+        out.append(raw: report.generatedAt.readableUTC)
+        out.append(" · ")
+        out.append(report.articles.count)
+        out.append(" article(s) · ")
+        out.append(report.totals.claims)
+        out.append(" claim(s) · <strong>")
+        out.append(report.totals.open)
+        out.append(" still unverified</strong></p>\n<table><tr><th>Status</th><th>Claims</th></tr>\n")
+        for row in report.statusRows {
+            out.append("<tr><td>")
+            out.append(raw: row.status.rawValue)
+            out.append("</td><td>")
+            out.append(row.count)
+            out.append("</td></tr>\n")
+        }
+        out.append("</table>\n")
+
+        if report.totals.flagged > 0 {
+            out.append("<h2>Lost their place in a revision (")
+            out.append(report.totals.flagged)
+            out.append(")</h2>\n")
+        }
         for article in report.articles where !article.flagged.isEmpty {
-            html += heading(article)
-            for claim in article.flagged {
-                html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">\(claim.anchorIssue.rawValue)</span> "
-                    + "<code>\(claim.id)</code> · \(claim.status.rawValue) · revision \(claim.revision)\n"
-                    + "<p>\(escape(claim.claim))</p>\n<blockquote>was: “\(escape(claim.previousQuote))”</blockquote></div>\n"
-            }
+            heading(article, into: &out)
+            for claim in article.flagged { flaggedClaim(claim, into: &out) }
         }
-        html += "<h2>Still unverified (\(report.totals.open))</h2>\n"
+        out.append("<h2>Still unverified (")
+        out.append(report.totals.open)
+        out.append(")</h2>\n")
         for article in report.articles where !article.unverified.isEmpty {
-            html += heading(article)
-            for claim in article.unverified {
-                html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">\(claim.status.rawValue)</span> "
-                    + "<code>\(claim.id)</code> · ¶\(claim.paragraph) · open \(VerificationReport.age(claim.ageDays)) · "
-                    + "owner: \(escape(claim.owner))\n<p>\(escape(claim.claim))</p>\n"
-                    + "<blockquote>“\(escape(claim.quote))”</blockquote>\n<p>Sources: \(sources(claim.sources))</p></div>\n"
-            }
+            heading(article, into: &out)
+            for claim in article.unverified { openClaim(claim, into: &out) }
         }
-        html += "<h2>Settled</h2>\n"
+        out.append("<h2>Settled</h2>\n")
+        var names = PersonNames()
         for article in report.articles where !article.settled.isEmpty {
-            html += heading(article)
-            for claim in article.settled {
-                html += "<div class=\"claim settled\" id=\"\(claim.id)\"><span class=\"status\">\(claim.status.rawValue)</span> "
-                    + "<code>\(claim.id)</code> · ¶\(claim.paragraph) · by \(escape(VerificationReport.personName(claim.decidedBy))) on "
-                    + "\(claim.decidedAt.readableDay)\n<p>\(escape(claim.claim))</p>\n"
-                    + "<p>Sources: \(sources(claim.sources))</p></div>\n"
-            }
+            heading(article, into: &out)
+            for claim in article.settled { settledClaim(claim, names: &names, into: &out) }
         }
-        return html + "</body>\n</html>\n"
-    }
-
-    private func heading(_ article: VerificationReport.ArticleReport) -> String {
-        "<h3>\(escape(article.title)) <code>\(escape(article.id))</code></h3>\n"
-    }
-
-    private func sources(_ sources: [ClaimView.SourceView]) -> String {
-        guard !sources.isEmpty else { return "none" }
-        return sources.map { source in
-            let label = escape(source.title ?? source.url)
-            let linkable = ["http:", "https:", "ftp:", "mailto:"].contains { source.url.lowercased().hasPrefix($0) }
-            return linkable ? "<a href=\"\(escape(source.url))\">\(label)</a>" : label
-        }.joined(separator: ", ")
-    }
-
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
+        out.append("</body>\n</html>\n")
         return out
+    }
+
+    private func heading(_ article: VerificationReport.ArticleReport, into out: inout ReportBuffer) {
+        out.append("<h3>")
+        out.append(article.title, escaping: .html)
+        out.append(" <code>")
+        out.append(article.id, escaping: .html)
+        out.append("</code></h3>\n")
+    }
+
+    /// `<div class="claim" id="ID"><span class="status">` up to the claim's id in `<code>`.
+    private func claimStart(id: String, label: String, settled: Bool = false, into out: inout ReportBuffer) {
+        out.append(settled ? "<div class=\"claim settled\" id=\"" : "<div class=\"claim\" id=\"")
+        out.append(raw: id)
+        out.append("\"><span class=\"status\">")
+        out.append(raw: label)
+        out.append("</span> <code>")
+        out.append(raw: id)
+        out.append("</code> · ")
+    }
+
+    private func flaggedClaim(_ claim: VerificationReport.FlaggedClaim, into out: inout ReportBuffer) {
+        claimStart(id: claim.id, label: claim.anchorIssue.rawValue, into: &out)
+        out.append(raw: claim.status.rawValue)
+        out.append(" · revision ")
+        out.append(claim.revision)
+        out.append("\n<p>")
+        out.append(claim.claim, escaping: .html)
+        out.append("</p>\n<blockquote>was: “")
+        out.append(claim.previousQuote, escaping: .html)
+        out.append("”</blockquote></div>\n")
+    }
+
+    private func openClaim(_ claim: VerificationReport.OpenClaim, into out: inout ReportBuffer) {
+        claimStart(id: claim.id, label: claim.status.rawValue, into: &out)
+        out.append("¶")
+        out.append(claim.paragraph)
+        out.append(" · open ")
+        out.appendAge(days: claim.ageDays)
+        out.append(" · owner: ")
+        out.append(claim.owner, escaping: .html)
+        out.append("\n<p>")
+        out.append(claim.claim, escaping: .html)
+        out.append("</p>\n<blockquote>“")
+        out.append(claim.quote, escaping: .html)
+        out.append("”</blockquote>\n")
+        sources(claim.sources, into: &out)
+    }
+
+    private func settledClaim(_ claim: VerificationReport.SettledClaim, names: inout PersonNames, into out: inout ReportBuffer) {
+        claimStart(id: claim.id, label: claim.status.rawValue, settled: true, into: &out)
+        out.append("¶")
+        out.append(claim.paragraph)
+        out.append(" · by ")
+        out.append(names.name(of: claim.decidedBy), escaping: .html)
+        out.append(" on ")
+        out.appendDay(claim.decidedAt)
+        out.append("\n<p>")
+        out.append(claim.claim, escaping: .html)
+        out.append("</p>\n")
+        sources(claim.sources, into: &out)
+    }
+
+    /// `<p>Sources: <a href="url">Title</a>, plain label</p>` (or `none`; web and mail addresses as
+    /// links), which ends a claim's `<div>`.
+    private func sources(_ sources: [ClaimView.SourceView], into out: inout ReportBuffer) {
+        out.append("<p>Sources: ")
+        if sources.isEmpty { out.append("none") }
+        for (index, source) in sources.enumerated() {
+            if index > 0 { out.append(", ") }
+            let linkable = Self.linkSchemes.contains { source.url.hasPrefixIgnoringCase($0) }
+            if linkable {
+                out.append("<a href=\"")
+                out.append(source.url, escaping: .html)
+                out.append("\">")
+            }
+            out.append(source.title ?? source.url, escaping: .html)
+            if linkable { out.append("</a>") }
+        }
+        out.append("</p></div>\n")
+    }
+
+    private static let linkSchemes = ["http:", "https:", "ftp:", "mailto:"]
+}
+
+private extension String {
+    /// `lowercased().hasPrefix(prefix)` for a lowercase ASCII `prefix`, without lowercasing a copy
+    /// when the text starts with ASCII (then its first Characters are its first bytes).
+    func hasPrefixIgnoringCase(_ prefix: String) -> Bool {
+        let head = utf8.prefix(prefix.utf8.count + 1)
+        guard head.allSatisfy({ $0 < 0x80 }) else { return lowercased().hasPrefix(prefix) }
+        return head.count >= prefix.utf8.count && zip(head, prefix.utf8).allSatisfy { byte, wanted in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 == wanted : byte == wanted
+        }
     }
 }

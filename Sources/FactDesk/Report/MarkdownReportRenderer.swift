@@ -2,87 +2,146 @@
 struct MarkdownReportRenderer {
     let report: VerificationReport
 
-    func render() -> String {
-        var lines: [String] = []
-        lines.append("# Verification report")
-        lines.append("")
-        lines.append("Generated \(report.generatedAt.readableUTC) · \(report.articles.count) article(s) · "
-                     + "\(report.totals.claims) claim(s) · **\(report.totals.open) still unverified**")
-        lines.append("")
-        lines.append("| Status | Claims |")
-        lines.append("|---|---:|")
-        for row in report.statusRows { lines.append("| \(row.status.rawValue) | \(row.count) |") }
+    /// Claims and quotes are folded onto one line and cut to this many characters.
+    private static let lineLimit = 300
 
-        let flagged = report.articles.filter { !$0.flagged.isEmpty }
-        if !flagged.isEmpty {
-            lines += ["", "## Lost their place in a revision (\(report.totals.flagged))"]
-            for article in flagged {
-                lines += heading(article)
-                for claim in article.flagged {
-                    let what = claim.anchorIssue == .orphaned ? "**orphaned**: text not found" : "**changed**: the text differs"
-                    lines.append("- **\(claim.id)** · \(claim.status.rawValue) · \(what) in revision \(claim.revision) · "
-                                 + "re-attach with `factdesk reanchor \(claim.id)`")
-                    lines.append("  - Claim: \(escape(claim.claim.oneLine(limit: 300)))")
-                    lines.append("  - Was: “\(escape(claim.previousQuote.oneLine(limit: 300)))”")
-                    if claim.anchorIssue == .changed { lines.append("  - Now: “\(escape(claim.quote.oneLine(limit: 300)))” (¶\(claim.paragraph))") }
-                }
-            }
+    func render() -> ReportBuffer {
+        var out = ReportBuffer(capacity: report.estimatedRenderedSize(perClaim: 60, perArticle: 40))
+        out.append("# Verification report\n\nGenerated ")
+        out.append(raw: report.generatedAt.readableUTC)
+        out.append(" · ")
+        out.append(report.articles.count)
+        out.append(" article(s) · ")
+        out.append(report.totals.claims)
+        out.append(" claim(s) · **")
+        out.append(report.totals.open)
+        out.append(" still unverified**\n\n| Status | Claims |\n|---|---:|\n")
+        for row in report.statusRows {
+            out.append("| ")
+            out.append(raw: row.status.rawValue)
+            out.append(" | ")
+            out.append(row.count)
+            out.append(" |\n")
         }
-        lines.append("")
-        lines.append("## Still unverified (\(report.totals.open))")
-        let withOpen = report.articles.filter { !$0.unverified.isEmpty }
-        if withOpen.isEmpty { lines += ["", "Nothing left to verify."] }
-        for article in withOpen {
-            lines += heading(article)
-            for claim in article.unverified {
-                lines.append("- **\(claim.id)** · \(claim.status.rawValue) · ¶\(claim.paragraph) · "
-                             + "open \(VerificationReport.age(claim.ageDays)) · owner: \(escape(claim.owner))")
-                lines.append("  - Claim: \(escape(claim.claim.oneLine(limit: 300)))")
-                lines.append("  - Quote: “\(escape(claim.quote.oneLine(limit: 300)))”")
-                lines.append("  - Sources: " + sources(claim.sources))
+
+        if report.articles.contains(where: { !$0.flagged.isEmpty }) {
+            out.append("\n## Lost their place in a revision (")
+            out.append(report.totals.flagged)
+            out.append(")\n")
+            for article in report.articles where !article.flagged.isEmpty {
+                heading(article, into: &out)
+                for claim in article.flagged { flaggedClaim(claim, into: &out) }
             }
         }
 
-        let settled = report.articles.filter { !$0.settled.isEmpty }
-        let settledCount = settled.reduce(0) { $0 + $1.settled.count }
-        lines += ["", "## Settled (\(settledCount))"]
-        if settled.isEmpty { lines += ["", "No verdicts yet."] }
-        for article in settled {
-            lines += heading(article)
-            for claim in article.settled {
-                lines.append("- **\(claim.id)** · **\(claim.status.rawValue)** · ¶\(claim.paragraph) · "
-                             + "by \(escape(VerificationReport.personName(claim.decidedBy))) on \(claim.decidedAt.readableDay)")
-                lines.append("  - Claim: \(escape(claim.claim.oneLine(limit: 300)))")
-                lines.append("  - Sources: " + sources(claim.sources))
+        out.append("\n## Still unverified (")
+        out.append(report.totals.open)
+        out.append(")\n")
+        if !report.articles.contains(where: { !$0.unverified.isEmpty }) { out.append("\nNothing left to verify.\n") }
+        for article in report.articles where !article.unverified.isEmpty {
+            heading(article, into: &out)
+            for claim in article.unverified { openClaim(claim, into: &out) }
+        }
+
+        let settled = report.articles.reduce(0) { $0 + $1.settled.count }
+        out.append("\n## Settled (")
+        out.append(settled)
+        out.append(")\n")
+        if settled == 0 { out.append("\nNo verdicts yet.\n") }
+        var names = PersonNames()
+        for article in report.articles where !article.settled.isEmpty {
+            heading(article, into: &out)
+            for claim in article.settled { settledClaim(claim, names: &names, into: &out) }
+        }
+        return out
+    }
+
+    private func heading(_ article: VerificationReport.ArticleReport, into out: inout ReportBuffer) {
+        out.append("\n### ")
+        out.append(article.title, escaping: .markdown)
+        out.append(" (`")
+        out.append(raw: article.id)
+        out.append("`)\n\n")
+    }
+
+    private func flaggedClaim(_ claim: VerificationReport.FlaggedClaim, into out: inout ReportBuffer) {
+        out.append("- **")
+        out.append(raw: claim.id)
+        out.append("** · ")
+        out.append(raw: claim.status.rawValue)
+        out.append(claim.anchorIssue == .orphaned ? " · **orphaned**: text not found" : " · **changed**: the text differs")
+        out.append(" in revision ")
+        out.append(claim.revision)
+        out.append(" · re-attach with `factdesk reanchor ")
+        out.append(raw: claim.id)
+        out.append("`\n  - Claim: ")
+        out.appendOneLine(claim.claim, limit: Self.lineLimit, escaping: .markdown)
+        out.append("\n  - Was: “")
+        out.appendOneLine(claim.previousQuote, limit: Self.lineLimit, escaping: .markdown)
+        out.append("”\n")
+        if claim.anchorIssue == .changed {
+            out.append("  - Now: “")
+            out.appendOneLine(claim.quote, limit: Self.lineLimit, escaping: .markdown)
+            out.append("” (¶")
+            out.append(claim.paragraph)
+            out.append(")\n")
+        }
+    }
+
+    private func openClaim(_ claim: VerificationReport.OpenClaim, into out: inout ReportBuffer) {
+        out.append("- **")
+        out.append(raw: claim.id)
+        out.append("** · ")
+        out.append(raw: claim.status.rawValue)
+        out.append(" · ¶")
+        out.append(claim.paragraph)
+        out.append(" · open ")
+        out.appendAge(days: claim.ageDays)
+        out.append(" · owner: ")
+        out.append(claim.owner, escaping: .markdown)
+        out.append("\n  - Claim: ")
+        out.appendOneLine(claim.claim, limit: Self.lineLimit, escaping: .markdown)
+        out.append("\n  - Quote: “")
+        out.appendOneLine(claim.quote, limit: Self.lineLimit, escaping: .markdown)
+        out.append("”\n")
+        sources(claim.sources, into: &out)
+    }
+
+    private func settledClaim(_ claim: VerificationReport.SettledClaim, names: inout PersonNames, into out: inout ReportBuffer) {
+        out.append("- **")
+        out.append(raw: claim.id)
+        out.append("** · **")
+        out.append(raw: claim.status.rawValue)
+        out.append("** · ¶")
+        out.append(claim.paragraph)
+        out.append(" · by ")
+        out.append(names.name(of: claim.decidedBy), escaping: .markdown)
+        out.append(" on ")
+        out.appendDay(claim.decidedAt)
+        out.append("\n  - Claim: ")
+        out.appendOneLine(claim.claim, limit: Self.lineLimit, escaping: .markdown)
+        out.append("\n")
+        sources(claim.sources, into: &out)
+    }
+
+    /// `  - Sources: [Title](url), <url>` or `none`.
+    private func sources(_ sources: [ClaimView.SourceView], into out: inout ReportBuffer) {
+        out.append("  - Sources: ")
+        if sources.isEmpty { out.append("none") }
+        for (index, source) in sources.enumerated() {
+            if index > 0 { out.append(", ") }
+            if let title = source.title {
+                out.append("[")
+                out.append(title, escaping: .markdown)
+                out.append("](")
+                out.append(raw: source.url)
+                out.append(")")
+            } else {
+                out.append("<")
+                out.append(raw: source.url)
+                out.append(">")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func heading(_ article: VerificationReport.ArticleReport) -> [String] {
-        ["", "### \(escape(article.title)) (`\(article.id)`)", ""]
-    }
-
-    private func sources(_ sources: [ClaimView.SourceView]) -> String {
-        guard !sources.isEmpty else { return "none" }
-        return sources.map { source in
-            source.title.map { "[\(escape($0))](\(source.url))" } ?? "<\(source.url)>"
-        }.joined(separator: ", ")
-    }
-
-    /// Keeps user text from being read as Markdown markup.
-    /// Which bytes Markdown could read as markup, as a table indexed by byte.
-    private static let special: [Bool] = (0..<256).map { "\\`*_[]<>|#".utf8.contains(UInt8($0)) }
-
-    private func escape(_ text: String) -> String {
-        let special = Self.special
-        guard text.utf8.contains(where: { special[Int($0)] }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            if special[Int(byte)] { out.append(UInt8(ascii: "\\")) }
-            out.append(byte)
-        }
-        return String(decoding: out, as: UTF8.self)
+        out.append("\n")
     }
 }

@@ -5,11 +5,21 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case markdown, json, html
 
     /// The report rendered in this format, ending with a newline.
+    /// (Nothing throws any more; `throws` stays for the callers written when JSON could.)
     public func render(_ report: VerificationReport) throws -> String {
+        buffer(report).text()
+    }
+
+    /// The report rendered in this format as UTF-8 bytes, for writing out without a String's copy.
+    public func renderUTF8(_ report: VerificationReport) -> Data {
+        buffer(report).data()
+    }
+
+    private func buffer(_ report: VerificationReport) -> ReportBuffer {
         switch self {
         case .markdown: MarkdownReportRenderer(report: report).render()
         case .html: HTMLReportRenderer(report: report).render()
-        case .json: try FactDeskJSON.string(report)
+        case .json: JSONReportRenderer(report: report).render()
         }
     }
 }
@@ -27,9 +37,6 @@ extension Date {
         let iso = ISODate.string(self)
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
     }
-
-    /// `2026-11-25`, for people.
-    var readableDay: String { String(readableUTC.prefix(10)) }
 }
 
 extension VerificationReport {
@@ -37,14 +44,23 @@ extension VerificationReport {
     var statusRows: [(status: ClaimStatus, count: Int)] {
         ClaimStatus.allCases.sorted().map { ($0, totals.byStatus[$0.rawValue] ?? 0) }
     }
+}
 
+extension ReportBuffer {
     /// `3 days`, `1 day`, `< 1 day`.
-    static func age(_ days: Int) -> String {
-        days == 0 ? "< 1 day" : days == 1 ? "1 day" : "\(days) days"
+    mutating func appendAge(days: Int) {
+        switch days {
+        case 0: append("< 1 day")
+        case 1: append("1 day")
+        default:
+            append(days)
+            append(" days")
+        }
     }
 
-    /// `Jane Doe` from `Jane Doe <jane@example.org>`.
-    static func personName(_ editor: String) -> String {
-        editor.firstIndex(of: "<").map { String(editor[..<$0]).trimmingCharacters(in: .whitespaces) } ?? editor
+    /// `2026-11-25`, the day of `date` in UTC, for people.
+    mutating func appendDay(_ date: Date) {
+        var iso = ISODate.string(date)
+        iso.withUTF8 { append(UnsafeBufferPointer(rebasing: $0.prefix(10))) }
     }
 }
