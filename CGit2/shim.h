@@ -20,6 +20,11 @@ static inline int cgit2_set_cache_max_size(long bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
 }
 
+static inline int cgit2_set_mwindow_limits(size_t window, size_t mapped) {
+    int error = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window);
+    return error < 0 ? error : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped);
+}
+
 /* syncfs(2) is a GNU extension that Swift's Glibc module does not export. */
 static inline int cgit2_syncfs(int descriptor) {
     return syncfs(descriptor);

@@ -11,6 +11,9 @@ enum GitLibrary {
         // A walk over a large history touches every tree once: a smaller object cache keeps peak
         // memory down at little cost, since FactDesk rarely reads the same object twice.
         _ = cgit2_set_cache_max_size(64 << 20)
+        // Likewise for pack files: a read of every object of a large desk would otherwise keep the
+        // whole pack mapped (libgit2's default allows 8 GiB); 8 MiB windows, 32 MiB mapped at most.
+        _ = cgit2_set_mwindow_limits(8 << 20, 32 << 20)
         return count
     }()
 

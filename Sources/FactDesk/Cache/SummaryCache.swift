@@ -67,35 +67,52 @@ final class SummaryCache {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { return rewrite(complete: complete) }
         defer { close(descriptor) }
-        let bytes = encodedEntries(pending)
-        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        for (tree, payload) in pending {
+            guard payload.withUnsafeBytes({ Self.writeEntry(tree, $0, to: descriptor) }) else { return }
+        }
     }
 
-    /// Writes the intact entries in use (all of them after an incomplete run) and the new ones as a fresh file.
+    /// Writes the intact entries in use (all of them after an incomplete run) and the new ones as
+    /// a fresh file, entry by entry: a cache of 100,000 claims is never held twice in memory.
     private func rewrite(complete: Bool) {
-        var kept: [(ObjectID, [UInt8])] = []
+        let temporary = path + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        var written = Self.magic.withUnsafeBytes { Self.writeAll($0, to: descriptor) }
         let added = Set(pending.map(\.0))
         data.withUnsafeBytes { buffer in
-            for (tree, entry) in entries where (!complete || used.contains(tree)) && !added.contains(tree) {
+            for (tree, entry) in entries where written && (!complete || used.contains(tree)) && !added.contains(tree) {
                 let payload = UnsafeRawBufferPointer(rebasing: buffer[entry.range])
-                if CacheFile.checksum(payload) == entry.checksum { kept.append((tree, Array(payload))) }
+                if CacheFile.checksum(payload) == entry.checksum { written = Self.writeEntry(tree, payload, to: descriptor) }
             }
         }
-        let bytes = Self.magic + encodedEntries(kept + pending)
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        for (tree, payload) in pending where written {
+            written = payload.withUnsafeBytes { Self.writeEntry(tree, $0, to: descriptor) }
+        }
+        close(descriptor)
+        if !written || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
-    private func encodedEntries(_ items: [(ObjectID, [UInt8])]) -> [UInt8] {
+    /// One entry (tree id, length, checksum, payload) in one write, so that appends by two
+    /// processes never interleave inside an entry.
+    private static func writeEntry(_ tree: ObjectID, _ payload: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var writer = ByteWriter()
-        for (tree, payload) in items {
-            writer.raw(tree.bytes)
-            writer.uint32(UInt32(payload.count))
-            writer.int(Int(bitPattern: UInt(CacheFile.checksum(payload))))
-            writer.raw(payload)
+        writer.raw(tree.bytes)
+        writer.uint32(UInt32(payload.count))
+        writer.int(Int(bitPattern: UInt(CacheFile.checksum(payload))))
+        writer.raw(Array(payload))
+        return writer.bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
         }
-        return writer.bytes
+        return true
     }
 
     /// Finds every entry; stops at the first one that does not fit (a torn append).
