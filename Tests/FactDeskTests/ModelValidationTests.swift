@@ -19,8 +19,16 @@ import Testing
         let editor = try Editor(parsing: "José Núñez <jose@example.org>")
         #expect(editor.name == "José Núñez")
         #expect(editor.email == "jose@example.org")
-        for bad in ["José", "<jose@example.org>", "José <>", "José jose@example.org", " <a@b>"] {
-            #expect(throws: FactDeskError.self) { try Editor(parsing: bad) }
+        for bad in ["José", "<jose@example.org>", "José <>", "José jose@example.org", " <a@b>",
+                    "Jo <jo@@example.org>", "Jo <jo@ex@ample.org>", "Jo <@example.org>", "Jo <jo@.example.org>",
+                    "Jo <jo@example>", "Jo <jo @example.org>", "Jo <jo@exa\u{A0}mple.org>", "Jo <jo@exa\u{2003}mple.org>",
+                    "Jo <jo@example.org\u{7}>", "Jo <jo\u{202E}@example.org>", "J<o <jo@example.org>", "Jo\u{9}Ann <jo@example.org>",
+                    "Your Name <jo@example.org>", "Jo <YOU@example.com>", "EDITOR <jo@example.org>"] {
+            #expect(throws: FactDeskError.self, "\(bad.debugDescription)") { try Editor(parsing: bad) }
+        }
+        for good in ["  Jo Ann   <jo@example.org> ", "李娜 <li.na@例子.中国>", "O'Brien-Smith <o.b+desk@news.example.co.uk>",
+                     "Your Names <you@example.com.au>"] {
+            #expect(throws: Never.self, "\(good.debugDescription)") { try Editor(parsing: good) }
         }
     }
 
