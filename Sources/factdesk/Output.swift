@@ -40,7 +40,8 @@ enum Output {
 
     /// One line per claim: id, status, where, and the claim itself.
     static func claimLine(_ claim: Claim) -> String {
-        let status = claim.status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+        // Status names are ASCII and at most 12 long (Foundation's padding is slow for 100,000 lines).
+        let status = claim.status.rawValue + String(repeating: " ", count: max(0, 12 - claim.status.rawValue.utf8.count))
         let flag = claim.anchorIssue.map { " [\($0.kind.rawValue)]" } ?? ""
         return "\(claim.id)  \(status) \(claim.article) ¶\(claim.paragraph)\(flag)  \(claim.claim.oneLine(limit: 70))"
     }
