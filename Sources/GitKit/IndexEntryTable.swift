@@ -32,10 +32,12 @@ struct IndexEntryTable {
     init(file: UnsafeBufferPointer<UInt8>, version: UInt32, count: Int, start: Int, limit: Int) throws {
         self.file = file
         self.version = version
-        fieldOffsets.reserveCapacity(count)
-        pathStarts.reserveCapacity(count + 1)
+        // The header's count is only believed as far as the file could hold that many entries (62 bytes at least).
+        let plausibleCount = min(count, max(0, limit - start) / 62)
+        fieldOffsets.reserveCapacity(plausibleCount)
+        pathStarts.reserveCapacity(plausibleCount + 1)
         // Version 4 paths decode to more bytes than they take in the file; unused capacity costs nothing.
-        paths.reserveCapacity(2 * (limit - start))
+        paths.reserveCapacity(2 * max(0, limit - start))
         var offset = start
         var previous: [UInt8] = []  // version 4: the previous entry's path, which the next one edits
         for index in 0..<count {

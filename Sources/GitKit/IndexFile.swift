@@ -36,6 +36,10 @@ public struct IndexFile: Sendable {
                 try IndexFileEncoder.encode(index.entries, edit, extensions: extensions, racyCheck: racyCheck, to: lock)
             }
             try lock.commit()
+        } catch let error as GitError {
+            // SHA-1 refused (a FIPS-only OpenSSL, say): libgit2 hashes with its own code.
+            lock.rollback()
+            throw IndexFileError.unsupported("cannot compute the index checksum: \(error.message)")
         } catch {
             lock.rollback()
             throw error

@@ -72,7 +72,8 @@ import TestSupport
         #expect(try desk.git("status", "--porcelain") == "")
     }
 
-    @Test(arguments: ["deleted", "garbage", "truncated", "flipped byte", "wrong magic", "empty"], ["summaries", "history", "claim-ids"])
+    @Test(arguments: ["deleted", "garbage", "truncated", "flipped byte", "wrong magic", "empty", "forged lengths"],
+          ["summaries", "history", "claim-ids"])
     func aMissingOrDamagedCacheIsRebuiltWithoutChangingAnAnswer(_ damage: String, file: String) throws {
         let desk = try variedDesk()
         let truth = try answers(desk, cached: false)
@@ -85,6 +86,16 @@ import TestSupport
         case "truncated": bytes = bytes.prefix(bytes.count * 2 / 3)
         case "flipped byte": bytes[bytes.count / 2] ^= 0xFF
         case "wrong magic": bytes[0] = UInt8(ascii: "X")
+        case "forged lengths":
+            // Its own magic, one entry (or a tip) of 20 bytes, then huge lengths, and a checksum that holds.
+            var forged = ByteWriter()
+            forged.raw(bytes.prefix(8))
+            forged.int(1)
+            forged.raw([UInt8](repeating: 0, count: 20))
+            for _ in 0..<4 { forged.int(Int.max - 5) }
+            forged.raw([UInt8](repeating: 0xFF, count: 64))
+            CacheFile.write(forged.bytes, to: path)
+            bytes = try #require(FileManager.default.contents(atPath: path))
         default: bytes = Data()
         }
         if damage != "deleted" { try bytes.write(to: URL(fileURLWithPath: path)) }

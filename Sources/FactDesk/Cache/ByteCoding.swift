@@ -30,8 +30,14 @@ struct ByteWriter {
         withUnsafeBytes(of: value.timeIntervalSince1970.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func raw(_ value: [UInt8]) {
+    /// Appends bytes as they are: an array, a `Data`, or a slice of a mapped file.
+    mutating func raw(_ value: some Collection<UInt8>) {
         bytes.append(contentsOf: value)
+    }
+
+    /// Makes room for `count` more bytes at once, for a writer whose size is known.
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
     }
 }
 
@@ -51,7 +57,8 @@ struct ByteReader {
     var isAtEnd: Bool { offset >= buffer.count }
 
     private mutating func take(_ count: Int) throws -> UnsafeRawBufferPointer {
-        guard count >= 0, offset + count <= buffer.count else { throw Damaged() }
+        // Written so that no length, however large, can overflow.
+        guard count >= 0, count <= buffer.count - offset else { throw Damaged() }
         defer { offset += count }
         return UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
     }

@@ -36,7 +36,7 @@ final class ClaimIDCache {
         for (tree, claims) in kept {
             writer.raw(tree.bytes)
             writer.int(claims.lines.count)
-            writer.raw(Array(claims.lines))
+            writer.raw(claims.lines)
         }
         CacheFile.write(writer.bytes, to: path)
     }

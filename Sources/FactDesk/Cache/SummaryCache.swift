@@ -78,7 +78,7 @@ final class SummaryCache {
         let temporary = path + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        var written = Self.magic.withUnsafeBytes { Self.writeAll($0, to: descriptor) }
+        var written = Self.magic.withUnsafeBytes { CacheFile.writeAll($0, to: descriptor) }
         let added = Set(pending.map(\.0))
         data.withUnsafeBytes { buffer in
             for (tree, entry) in entries where written && (!complete || used.contains(tree)) && !added.contains(tree) {
@@ -100,19 +100,8 @@ final class SummaryCache {
         writer.raw(tree.bytes)
         writer.uint32(UInt32(payload.count))
         writer.int(Int(bitPattern: UInt(CacheFile.checksum(payload))))
-        writer.raw(Array(payload))
-        return writer.bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
-    }
-
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return true
+        writer.raw(payload)
+        return writer.bytes.withUnsafeBytes { CacheFile.writeAll($0, to: descriptor) }
     }
 
     /// Finds every entry; stops at the first one that does not fit (a torn append).

@@ -49,23 +49,25 @@ struct HistoryIndexFile {
     /// The new commits (newest first, each with its hashes) on top of `older`, the index they continue; as file bytes.
     static func encode(tip: ObjectID, ids: [ObjectID], starts: [Int], hashes: [UInt64], above older: HistoryIndexFile?) -> [UInt8] {
         var writer = ByteWriter()
+        let commits = ids.count + (older?.commitCount ?? 0), hashCount = hashes.count + (older?.hashCount ?? 0)
+        writer.reserve(magic.count + 20 + 16 + commits * 28 + 8 + hashCount * 8)
         writer.raw(magic)
         writer.raw(tip.bytes)
         writer.int(ids.count + (older?.commitCount ?? 0))
         writer.int(hashes.count + (older?.hashCount ?? 0))
         for id in ids { writer.raw(id.bytes) }
-        if let older { writer.raw(older.bytes(at: older.idsOffset, count: older.commitCount * 20)) }
+        if let older { older.withBytes(at: older.idsOffset, count: older.commitCount * 20) { writer.raw($0) } }
         for start in starts { writer.int(start) }
         if let older {
             for commit in 1..<(older.commitCount + 1) { writer.int(older.start(commit) + hashes.count) }
         }
         for hash in hashes { writer.int(Int(bitPattern: UInt(hash))) }
-        if let older { writer.raw(older.bytes(at: older.hashesOffset, count: older.hashCount * 8)) }
+        if let older { older.withBytes(at: older.hashesOffset, count: older.hashCount * 8) { writer.raw($0) } }
         return writer.bytes
     }
 
-    private func bytes(at offset: Int, count: Int) -> [UInt8] {
-        body.withUnsafeBytes { Array($0[offset..<(offset + count)]) }
+    private func withBytes(at offset: Int, count: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
+        self.body.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + count)])) }
     }
 
     private func start(_ commit: Int) -> Int {

@@ -178,6 +178,7 @@ final class DeskSnapshot {
             matches += claims.matching(prefix: wanted)
         }
         claimIDCache?.save(keeping: Set(shards.map(\.id)))
+        matches.sort { ($0.id, $0.slug) < ($1.id, $1.slug) }
         if let exact = matches.first(where: { $0.id.value == wanted }) { return exact }
         guard let first = matches.first else { throw FactDeskError.unknownClaim(reference) }
         guard matches.count == 1 else {
