@@ -9,12 +9,7 @@ struct JSONReportRenderer {
         var json = PrettyJSONWriter(capacity: report.estimatedRenderedSize(perClaim: 350, perArticle: 400))
         json.beginObject()
         json.key("articles")
-        json.beginArray()
-        for article in report.articles {
-            json.element()
-            write(article, to: &json)
-        }
-        json.endArray()
+        json.array(report.articles) { write($0, to: &$1) }
         json.key("generatedAt")
         json.string(ISODate.string(report.generatedAt))
         json.key("totals")
@@ -38,32 +33,17 @@ struct JSONReportRenderer {
         json.key("byStatus")
         json.object(article.byStatus)
         json.key("flagged")
-        json.beginArray()
-        for claim in article.flagged {
-            json.element()
-            write(claim, to: &json)
-        }
-        json.endArray()
+        json.array(article.flagged) { write($0, to: &$1) }
         json.key("id")
         json.string(article.id)
         json.key("revision")
         json.number(article.revision)
         json.key("settled")
-        json.beginArray()
-        for claim in article.settled {
-            json.element()
-            write(claim, to: &json)
-        }
-        json.endArray()
+        json.array(article.settled) { write($0, to: &$1) }
         json.key("title")
         json.string(article.title)
         json.key("unverified")
-        json.beginArray()
-        for claim in article.unverified {
-            json.element()
-            write(claim, to: &json)
-        }
-        json.endArray()
+        json.array(article.unverified) { write($0, to: &$1) }
         json.key("url")
         json.string(article.url)
         json.endObject()

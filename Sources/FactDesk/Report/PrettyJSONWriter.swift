@@ -35,6 +35,16 @@ struct PrettyJSONWriter: ~Copyable {
     /// Starts an element of the current array.
     mutating func element() { newItem() }
 
+    /// An array of `items`, each written by `write` as one element.
+    mutating func array<Item>(_ items: [Item], _ write: (Item, inout PrettyJSONWriter) -> Void) {
+        beginArray()
+        for item in items {
+            element()
+            write(item, &self)
+        }
+        endArray()
+    }
+
     mutating func string(_ value: String) {
         buffer.append("\"")
         buffer.append(value, escaping: .json)
