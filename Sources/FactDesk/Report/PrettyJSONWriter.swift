@@ -35,6 +35,17 @@ struct PrettyJSONWriter: ~Copyable {
     /// Starts an element of the current array.
     mutating func element() { newItem() }
 
+    /// A member whose value is a string, or `null`.
+    mutating func member(_ key: StaticString, _ value: String?) {
+        self.key(key)
+        string(value)
+    }
+
+    mutating func member(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        number(value)
+    }
+
     /// An array of `items`, each written by `write` as one element.
     mutating func array<Item>(_ items: [Item], _ write: (Item, inout PrettyJSONWriter) -> Void) {
         beginArray()
