@@ -37,13 +37,18 @@ enum CacheFile {
     static func write(_ body: [UInt8], to path: String) {
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let temporary = temporaryPath(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
         var written = body.withUnsafeBytes { writeAll($0, to: descriptor) }
         written = written && withUnsafeBytes(of: checksum(body).littleEndian) { writeAll($0, to: descriptor) }
         close(descriptor)
         if !written || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// A name beside `path` that no other writer uses, in this process (a server's threads) or another.
+    static func temporaryPath(for path: String) -> String {
+        path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     }
 
     /// Writes all of `bytes`, however many calls it takes; false on an error.

@@ -75,8 +75,8 @@ final class SummaryCache {
     /// Writes the intact entries in use (all of them after an incomplete run) and the new ones as
     /// a fresh file, entry by entry: a cache of 100,000 claims is never held twice in memory.
     private func rewrite(complete: Bool) {
-        let temporary = path + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let temporary = CacheFile.temporaryPath(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
         var written = Self.magic.withUnsafeBytes { CacheFile.writeAll($0, to: descriptor) }
         let added = Set(pending.map(\.0))
