@@ -36,6 +36,36 @@ public final class Tree {
         return TreeEntry(entry!)
     }
 
+    /// The entries that differ between two trees (nil: an empty tree), paired by name in git's
+    /// order: changed ones as (old, new), removed ones as (old, nil), added ones as (nil, new).
+    /// Entries that are the same are compared in libgit2 and never read into Swift values.
+    public static func changes(from old: Tree?, to new: Tree?) -> [(old: TreeEntry?, new: TreeEntry?)] {
+        let oldCount = old.map { git_tree_entrycount($0.pointer) } ?? 0
+        let newCount = new.map { git_tree_entrycount($0.pointer) } ?? 0
+        var changes: [(old: TreeEntry?, new: TreeEntry?)] = []
+        var oldIndex = 0, newIndex = 0
+        while oldIndex < oldCount || newIndex < newCount {
+            let oldEntry = oldIndex < oldCount ? git_tree_entry_byindex(old!.pointer, oldIndex) : nil
+            let newEntry = newIndex < newCount ? git_tree_entry_byindex(new!.pointer, newIndex) : nil
+            let order = oldEntry == nil ? 1 : newEntry == nil ? -1 : git_tree_entry_cmp(oldEntry, newEntry)
+            if order == 0 {
+                if git_oid_equal(git_tree_entry_id(oldEntry), git_tree_entry_id(newEntry)) == 0
+                    || git_tree_entry_filemode(oldEntry) != git_tree_entry_filemode(newEntry) {
+                    changes.append((TreeEntry(oldEntry!), TreeEntry(newEntry!)))
+                }
+                oldIndex += 1
+                newIndex += 1
+            } else if order < 0 {
+                changes.append((TreeEntry(oldEntry!), nil))
+                oldIndex += 1
+            } else {
+                changes.append((nil, TreeEntry(newEntry!)))
+                newIndex += 1
+            }
+        }
+        return changes
+    }
+
     /// The subtree at `path`, if there is a tree there.
     public func subtree(atPath path: String) throws -> Tree? {
         guard let entry = try entry(atPath: path), entry.kind == .tree else { return nil }

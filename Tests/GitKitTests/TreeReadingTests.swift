@@ -167,4 +167,50 @@ struct TreeReadingTests {
         #expect(String(decoding: data, as: UTF8.self) == "{\"t\": \"steel\"}\n")
         #expect(String(decoding: data, as: UTF8.self) == (try fixture.git("show", "HEAD:articles/2024/steel.json")))
     }
+
+    @Test("Tree.changes pairs the entries of two trees as git diff-tree does, one level deep")
+    func changesBetweenTreesMatchDiffTree() throws {
+        let (fixture, _) = try cliTree("gitkit-read-changes")
+        let before = try fixture.line("rev-parse", "HEAD")
+        // Changed, removed, added, a file that becomes a folder ("sources") and names that sort
+        // around a folder's name ("articles.json", "articles-old").
+        try FileManager.default.removeItem(at: fixture.url.appendingPathComponent("sources"))
+        try FileManager.default.removeItem(at: fixture.url.appendingPathComponent("tools"))
+        let after = try fixture.commit(["README.md": "# Desk, edited\n", "sources": "now a file\n",
+                                        "articles.json": "[]\n", "articles-old/x.json": "{}\n", "zeta.txt": "z\n"],
+                                       message: "change")
+        let repository = try fixture.open()
+        let old = try repository.commit(try objectID(before)).tree()
+        let new = try repository.commit(try objectID(after)).tree()
+
+        let changes = Tree.changes(from: old, to: new)
+        // What git lists at the top level, one entry per side of a change.
+        let diff = try fixture.git("diff-tree", before, after).split(separator: "\n").map { row -> (String, String) in
+            let fields = row.split(separator: "\t", maxSplits: 1)
+            return (String(fields[1]), String(fields[0].split(separator: " ")[4]))
+        }
+        var expected: [String] = []
+        for (name, status) in diff {
+            switch status {
+            case "M": expected.append("\(name): changed")
+            case "D": expected.append("\(name): removed")
+            case "A": expected.append("\(name): added")
+            default: expected.append("\(name): \(status)")
+            }
+        }
+        let described = changes.map { change -> String in
+            switch (change.old, change.new) {
+            case let (old?, new?): return "\(old.name): " + (old.kind == new.kind ? "changed" : "kind")
+            case let (old?, nil): return "\(old.name): removed"
+            case let (nil, new?): return "\(new.name): added"
+            default: return "?"
+            }
+        }
+        // git reports "sources" (folder → file) as D and A on one name; Tree.changes pairs by git's
+        // order, where a folder sorts as "sources/", so it too gives a removal and an addition.
+        #expect(described.sorted() == expected.sorted())
+        #expect(Tree.changes(from: old, to: old).isEmpty)
+        #expect(Tree.changes(from: nil, to: new).count == new.entries.count)
+        #expect(Tree.changes(from: old, to: nil).allSatisfy { $0.new == nil })
+    }
 }

@@ -92,37 +92,11 @@ final class HistoryIndex {
         return layout.deskPath.isEmpty ? root : try root.subtree(atPath: layout.deskPath)
     }
 
-    /// Files whose blob differs between two trees, pruning identical subtrees by id. Both trees
-    /// list their entries in git's order, so one pass pairs them, without hashing a name.
+    /// Files whose blob differs between two trees, pruning identical subtrees by id.
     private func difference(_ old: Tree?, _ new: Tree?, prefix: String, into changed: inout Set<String>) throws {
         guard old?.id != new?.id else { return }
-        let oldEntries = old?.entries ?? [], newEntries = new?.entries ?? []
-        var oldIndex = 0, newIndex = 0
-        while oldIndex < oldEntries.count || newIndex < newEntries.count {
-            let order = oldIndex == oldEntries.count ? 1 : newIndex == newEntries.count ? -1
-                : Self.gitOrder(oldEntries[oldIndex], newEntries[newIndex])
-            try compare(order <= 0 ? oldEntries[oldIndex] : nil, order >= 0 ? newEntries[newIndex] : nil,
-                        prefix: prefix, into: &changed)
-            if order <= 0 { oldIndex += 1 }
-            if order >= 0 { newIndex += 1 }
-        }
-    }
-
-    /// Git's order of tree entries: by name, a folder's name read as if it ended in `/`.
-    private static func gitOrder(_ left: TreeEntry, _ right: TreeEntry) -> Int {
-        var leftBytes = left.name.utf8.makeIterator(), rightBytes = right.name.utf8.makeIterator()
-        let slash = UInt8(ascii: "/")
-        var leftEnded = false, rightEnded = false
-        while true {
-            let l = leftBytes.next() ?? (leftEnded ? nil : { leftEnded = true; return left.kind == .tree ? slash : nil }())
-            let r = rightBytes.next() ?? (rightEnded ? nil : { rightEnded = true; return right.kind == .tree ? slash : nil }())
-            switch (l, r) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case let (l?, r?) where l != r: return l < r ? -1 : 1
-            default: continue
-            }
+        for change in Tree.changes(from: old, to: new) {
+            try compare(change.old, change.new, prefix: prefix, into: &changed)
         }
     }
 
