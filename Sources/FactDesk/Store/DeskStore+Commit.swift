@@ -27,9 +27,9 @@ extension DeskStore {
                     try refuseUncommittedEdits(on: Array(staged.files.keys), in: snapshot)
                 }
                 do {
-                    try gitCall { try writeCommit(staged, on: snapshot, as: editor) }
+                    let blobIDs = try gitCall { try writeCommit(staged, on: snapshot, as: editor) }
                     if kind == .checkedOut {
-                        try updateWorkingTree(with: staged.files)
+                        try updateWorkingTree(with: staged.files, blobIDs: blobIDs)
                         try WriteJournal(gitDirectory: repository.gitDirectory).clear()
                     }
                     return staged.result
@@ -44,7 +44,9 @@ extension DeskStore {
     /// Another writer moved the branch between reading the tip and moving it.
     private struct LostRace: Error {}
 
-    private func writeCommit<Result>(_ staged: StagedChange<Result>, on snapshot: DeskSnapshot, as editor: Editor) throws {
+    /// Returns the blob id of each file written, by path.
+    private func writeCommit<Result>(_ staged: StagedChange<Result>, on snapshot: DeskSnapshot,
+                                     as editor: Editor) throws -> [String: ObjectID] {
         // A large change goes into one pack rather than a loose file per object.
         let packer = staged.files.count > Self.fsyncPerObjectLimit
             ? try PackedObjectWriter(gitDirectory: repository.gitDirectory) : nil
@@ -80,6 +82,10 @@ extension DeskStore {
             throw error
         }
         try repository.flush(files: [branch, "logs/" + branch])
+        return Dictionary(uniqueKeysWithValues: updates.compactMap { update in
+            guard case .upsertBlob(let path, let id) = update else { return nil }
+            return (path, id)
+        })
     }
 
     /// Above this many changed files, objects go into one pack and one `syncfs` makes them durable.

@@ -4,8 +4,9 @@ import GitKit
 extension DeskStore {
     /// Brings the working tree and the index of a checked-out desk in step with a commit that
     /// changed `files`: each file is written whole and staged, so `git status` stays clean. Only
-    /// the changed paths are touched: the index is read once and written once.
-    func updateWorkingTree(with files: [String: Data?]) throws {
+    /// the changed paths are touched: the index is read once and written once. `blobIDs` holds
+    /// the blob id of every file written, as the commit recorded it.
+    func updateWorkingTree(with files: [String: Data?], blobIDs: [String: ObjectID]) throws {
         guard let root = repository.workingDirectory else { return }
         let ordered = files.sorted { $0.key < $1.key }
         do {
@@ -20,7 +21,8 @@ extension DeskStore {
             throw FactDeskError.storage("committed, but could not update the working tree (\(error)); run `factdesk check --repair`")
         }
         try writeIndex(ordered.map { path, data in
-            data.map { IndexChange.upsert(path: path, id: ObjectID.hashing(blob: Array($0))) } ?? .remove(path: path)
+            guard data != nil, let id = blobIDs[path] else { return .remove(path: path) }
+            return .upsert(path: path, id: id)
         }, workingDirectory: root)
     }
 
@@ -37,8 +39,13 @@ extension DeskStore {
     func syncWithBranch(_ paths: [String]) throws {
         let snapshot = try snapshot()
         var files: [String: Data?] = [:]
-        for path in paths { files[path] = try gitCall { try snapshot.data(at: path) } }
-        try updateWorkingTree(with: files)
+        var blobIDs: [String: ObjectID] = [:]
+        for path in paths {
+            let id = try gitCall { try snapshot.blobID(at: path) }
+            files[path] = try id.map { id in try gitCall { try repository.blobData(id) } }
+            blobIDs[path] = id
+        }
+        try updateWorkingTree(with: files, blobIDs: blobIDs)
     }
 
     /// Stages `changes` by rewriting the index file directly (`IndexFile`: one read and one
