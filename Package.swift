@@ -37,7 +37,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "FactDeskTests", dependencies: ["FactDesk", "GitKit", "TestSupport"]),
+        .testTarget(name: "FactDeskTests", dependencies: ["FactDesk", "GitKit", "TestSupport"], exclude: ["ReanchoringCorpus"]),
         .testTarget(name: "FactDeskCLITests", dependencies: ["factdesk", "TestSupport"]),
     ]
 )

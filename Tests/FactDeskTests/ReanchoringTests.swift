@@ -181,3 +181,71 @@ import Testing
         #expect(match == FuzzyMatcher.Match(range: 8..<14, distance: 1))
     }
 }
+
+/// The copy-edits that once lost or bent claims: a long paragraph moved far up, and dashes
+/// retyped around or at the edge of a quote.
+@Suite struct ReanchoringCopyEditTests {
+    func text(_ string: String) throws -> ArticleText {
+        try ArticleText(normalizing: string, source: "test")
+    }
+
+    func anchor(_ quote: String, in text: ArticleText) throws -> Anchor {
+        Anchor(range: try TextSelector.quote(quote, occurrence: nil).resolve(in: text), in: text, revision: 1)
+    }
+
+    static let twelveParagraphs = (1...12).map { number in
+        number == 11
+            ? "The inspection report, released under a freedom-of-information request, found that \"three of the "
+              + "bridge's 42 bearings\" had corroded beyond repair, that the contractor had been warned twice in 2023, "
+              + "and that the city's own engineers signed off on the work without a site visit."
+            : "Paragraph \(number) of the story, with its own facts: \(number * 7) trucks, \(number + 2) lanes, and a quote from resident \(number)."
+    }
+
+    @Test func aLongParagraphMovedFarUpIsFoundWordForWord() throws {
+        let old = try text(Self.twelveParagraphs.joined(separator: "\n\n"))
+        var paragraphs = Self.twelveParagraphs
+        paragraphs.insert(paragraphs.remove(at: 10), at: 3)
+        for curled in [false, true] {
+            var moved = paragraphs
+            if curled {
+                moved[3] = moved[3].replacingOccurrences(of: "\"three", with: "“three")
+                    .replacingOccurrences(of: "bearings\"", with: "bearings”").replacingOccurrences(of: "'", with: "’")
+            }
+            let new = try text(moved.joined(separator: "\n\n"))
+            let reanchorer = Reanchorer(old: old, new: new)
+            let whole = Anchor(range: old.paragraphs[10], in: old, revision: 1)
+            #expect(whole.exact.unicodeScalars.count > 200)
+            #expect(reanchorer.reanchor(whole) == .moved(new.paragraphs[3]), "curled: \(curled)")
+            let part = try anchor("found that \"three of the bridge's 42 bearings\" had corroded", in: old)
+            guard case .moved(let range) = reanchorer.reanchor(part) else { Issue.record("not moved"); continue }
+            #expect(new.paragraphNumber(at: range.lowerBound) == 4)
+            #expect(FoldedText.needle(new.substring(range)) == FoldedText.needle(part.exact))
+        }
+    }
+
+    @Test(arguments: [("—", "--"), ("—", " -- "), ("—", "---"), (" — ", "—"), (" – ", " — "), ("--", "—")])
+    func dashesRetypedAroundAQuoteLeaveItsEdgesAlone(before: String, after: String) throws {
+        let sentence = { (dash: String) in "Intro paragraph.\n\nThe mayor\(dash)who was late\(dash)said the budget was final.\n\nEnd." }
+        let old = try text(sentence(before))
+        let new = try text(sentence(after))
+        let reanchorer = Reanchorer(old: old, new: new)
+        let words = reanchorer.reanchor(try anchor("who was late", in: old))
+        let expected = try TextSelector.quote("who was late", occurrence: nil).resolve(in: new)
+        #expect(words == .moved(expected) || words == .exact(expected), "\(before) → \(after): \(words)")
+
+        // A quote that begins with the dash begins with the retyped dash.
+        let dashed = before.trimmingCharacters(in: .whitespaces) + (before.hasSuffix(" ") ? " " : "") + "who was late"
+        let outcome = reanchorer.reanchor(try anchor(dashed, in: old))
+        let dashStart = new.string.unicodeScalars.distance(from: new.string.unicodeScalars.startIndex,
+            to: new.string.unicodeScalars.firstIndex(where: FoldedText.isDash)!)
+        #expect(outcome == .moved(dashStart..<expected.upperBound), "\(before) → \(after): \(outcome)")
+    }
+
+    @Test func aRewrittenQuoteBetweenRetypedDashesDoesNotTakeTheDashes() throws {
+        let old = try text("Intro.\n\nThe mayor — who arrived an hour late — said the budget was final.\n\nEnd.")
+        let new = try text("Intro.\n\nThe mayor -- who arrived two hours late -- said the budget was final.\n\nEnd.")
+        let outcome = Reanchorer(old: old, new: new).reanchor(try anchor("who arrived an hour late", in: old))
+        guard case .changed(let range, _) = outcome else { Issue.record("expected changed, got \(outcome)"); return }
+        #expect(new.substring(range) == "who arrived two hours late")
+    }
+}

@@ -1,5 +1,6 @@
 /// Approximate substring search (Sellers' algorithm): the part of a text that is fewest
-/// edits (insertions, deletions, substitutions) away from a pattern, in O(text × pattern).
+/// edits (insertions, deletions, substitutions) away from a pattern, in O(text × pattern);
+/// and the edit distance of two whole texts.
 struct FuzzyMatcher {
     /// The best match: its range in the searched text and its edit distance to the pattern.
     struct Match: Equatable {
@@ -43,5 +44,21 @@ struct FuzzyMatcher {
             }
         }
         return best
+    }
+
+    /// The edit distance (Levenshtein) between two whole sequences (of scalars, or of words), in O(a × b) time and O(b) space.
+    static func distance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 }
