@@ -21,14 +21,20 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .long, help: "A note for the fact-checkers.")
     var note: String?
 
-    @Option(name: .long, help: "Who should check it.")
+    @Option(name: .long, help: "Who should check it: \"Name <email>\" or the name of an editor of this desk.")
     var assignee: String?
+
+    @Option(name: .long, help: "When the check is due: YYYY-MM-DD, an ISO 8601 time, today or tomorrow.")
+    var due: String?
+
+    @OptionGroup var attribution: AttributionOptions
 
     @OptionGroup var desk: DeskOptions
 
     func run() throws {
         let request = AnnotationRequest(article: try ArticleSlug(slug), selector: try selection.selector(), claim: claim,
-                                        sources: source, note: note, assignee: assignee)
+                                        sources: source, note: note, assignee: assignee, due: try DueDate.parse(due),
+                                        attribution: try attribution.attribution())
         let store = try desk.openStore()
         print(try store.annotate(request, editor: try desk.resolvedEditor()).id)
     }

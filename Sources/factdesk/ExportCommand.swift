@@ -2,15 +2,17 @@ import ArgumentParser
 import FactDesk
 import Foundation
 
-/// `factdesk export --format w3c [SLUG]...`: claims as a W3C Web Annotation collection.
+/// `factdesk export --format w3c|claimreview [SLUG]...`: claims as a W3C Web Annotation collection,
+/// or settled verdicts as schema.org ClaimReview.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export claims as a W3C Web Annotation collection (JSON-LD).")
+        commandName: "export",
+        abstract: "Export claims as a W3C Web Annotation collection, or settled verdicts as schema.org ClaimReview (JSON-LD).")
 
     @Argument(help: "Only these articles' claims (default: all).")
     var slugs: [String] = []
 
-    @Option(name: .long, help: "The export format: w3c.")
+    @Option(name: .long, help: "The export format: w3c or claimreview.")
     var format: String = "w3c"
 
     @Option(name: .long, help: "Write to this file instead of stdout.")
@@ -19,9 +21,19 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var desk: DeskOptions
 
     func run() throws {
-        guard format == "w3c" else { throw FactDeskError.invalidInput("unknown export format '\(format)'; use w3c") }
-        let text = try desk.openStore().exportW3C(articles: try slugs.map { try ArticleSlug($0) })
-        try OutputFile.write(text, to: output)
+        let articles = try slugs.map { try ArticleSlug($0) }
+        switch format {
+        case "w3c":
+            try OutputFile.write(try desk.openStore().exportW3C(articles: articles), to: output)
+        case "claimreview":
+            let export = try desk.openStore().exportClaimReview(articles: articles)
+            for slug in export.withoutURL {
+                Output.warn("the verdicts of \(slug) are not exported: the article has no URL for their ClaimReview")
+            }
+            try OutputFile.write(export.jsonLD, to: output)
+        default:
+            throw FactDeskError.invalidInput("unknown export format '\(format)'; use w3c or claimreview")
+        }
     }
 }
 

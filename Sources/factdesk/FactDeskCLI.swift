@@ -25,8 +25,10 @@ struct FactDeskCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, ArticleCommand.self, AnnotateCommand.self, SourceCommand.self,
-            VerifyCommand.self, StatusCommand.self, ClaimsCommand.self, ShowCommand.self,
+            VerifyCommand.self, StatusCommand.self, ReviewCommand.self, AssignCommand.self, UnassignCommand.self,
+            AttributeCommand.self, ClaimsCommand.self, ShowCommand.self,
             HistoryCommand.self, ReportCommand.self, ReanchorCommand.self, ExportCommand.self, ImportCommand.self, CheckCommand.self,
+            PolicyCommand.self,
         ]
     )
 }

@@ -34,15 +34,22 @@ enum Output {
         return out
     }
 
+    /// Prints a warning (something not done, the rest done) on stderr.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("factdesk: warning: \(terminalSafe(message))\n".utf8))
+    }
+
     static func printJSON<T: Encodable>(_ value: T) throws {
         print(try FactDeskJSON.string(value), terminator: "")
     }
 
     /// One line per claim: id, status, where, and the claim itself.
-    static func claimLine(_ claim: Claim) -> String {
+    static func claimLine(_ claim: Claim, at now: Date) -> String {
         // Status names are ASCII and at most 12 long (Foundation's padding is slow for 100,000 lines).
         let status = claim.status.rawValue + String(repeating: " ", count: max(0, 12 - claim.status.rawValue.utf8.count))
-        let flag = claim.anchorIssue.map { " [\($0.kind.rawValue)]" } ?? ""
-        return "\(claim.id)  \(status) \(claim.article) ¶\(claim.paragraph)\(flag)  \(claim.claim.oneLine(limit: 70))"
+        var flags = claim.anchorIssue.map { " [\($0.kind.rawValue)]" } ?? ""
+        if let review = claim.review, review.isPending { flags += " [awaiting review: \(review.verdict.rawValue) by \(review.proposedBy.name)]" }
+        if let due = claim.due, claim.status.isOpen { flags += claim.isOverdue(at: now) ? " [overdue: \(due)]" : " [due \(due)]" }
+        return "\(claim.id)  \(status) \(claim.article) ¶\(claim.paragraph)\(flags)  \(claim.claim.oneLine(limit: 70))"
     }
 }

@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
             throw FactDeskError.invalidInput("unknown format '\(format)'; use markdown, json or html")
         }
         let articles = try slugs.map { try ArticleSlug($0) }
-        try OutputFile.write(reportFormat.renderUTF8(try desk.openStore().report(articles: articles)), to: output)
+        let report = try desk.openStore().report(articles: articles, claimReviews: reportFormat == .html)
+        try OutputFile.write(reportFormat.renderUTF8(report), to: output)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactDesk
+import Foundation
 
 /// `factdesk show CLAIM`: everything about one claim.
 struct ShowCommand: ParsableCommand {
@@ -13,7 +14,8 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let claim = try desk.openStore().claim(self.claim)
-        if output.json { return try Output.printJSON(ClaimView(claim)) }
+        let now = Date()
+        if output.json { return try Output.printJSON(ClaimView(claim, at: now)) }
         print("\(claim.id) · \(claim.status.rawValue) · \(claim.article) ¶\(claim.paragraph) [\(claim.anchor.start)-\(claim.anchor.end)]")
         print("Claim:    \(claim.claim)")
         print("Quote:    “\(claim.anchor.exact)”")
@@ -23,6 +25,22 @@ struct ShowCommand: ParsableCommand {
             print("          re-attach with `factdesk reanchor \(claim.id) --quote TEXT`")
         }
         if let assignee = claim.assignee { print("Assignee: \(assignee)") }
+        if let due = claim.due { print("Due:      \(due)" + (claim.isOverdue(at: now) ? " (OVERDUE)" : "")) }
+        if let review = claim.review {
+            if let approver = review.approvedBy, let at = review.approvedAt {
+                print("Review:   \(review.verdict.rawValue) proposed by \(review.proposedBy), approved by \(approver) on \(at.readableUTC)")
+            } else {
+                print("Review:   AWAITING A SECOND EDITOR: \(review.verdict.rawValue) proposed by \(review.proposedBy) on \(review.proposedAt.readableUTC)")
+                print("          settle with `factdesk review \(claim.id) --approve` or `--reject --note WHY` (another editor)")
+            }
+        }
+        if let attribution = claim.attribution {
+            if let claimant = attribution.claimant {
+                print("Claimant: \(claimant)" + (attribution.claimantKind == .organization ? " (organization)" : ""))
+            }
+            if let date = attribution.date { print("Claimed:  \(date)") }
+            for (index, url) in attribution.appearances.enumerated() { print((index == 0 ? "Appeared: " : "          ") + url) }
+        }
         print("Filed:    \(claim.createdAt.readableUTC) by \(claim.createdBy)")
         print("Status:   \(claim.status.rawValue) since \(claim.statusChangedAt.readableUTC) by \(claim.statusChangedBy)")
         print("Sources:" + (claim.sources.isEmpty ? "  none" : ""))

@@ -22,6 +22,10 @@ struct StatusCommand: ParsableCommand {
         let newStatus = try ClaimStatus.parse(status)
         let store = try desk.openStore()
         let updated = try store.setStatus(claim, to: newStatus, note: note, editor: try desk.resolvedEditor())
-        print("\(updated.id) is now \(updated.status.rawValue)")
+        if let review = updated.review, review.isPending {
+            print("\(updated.id): \(review.verdict.rawValue) proposed; awaiting a second editor's review (now \(updated.status.rawValue))")
+        } else {
+            print("\(updated.id) is now \(updated.status.rawValue)")
+        }
     }
 }

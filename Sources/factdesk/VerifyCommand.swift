@@ -20,6 +20,10 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let store = try desk.openStore()
         let verified = try store.verify(claim, sources: source, note: note, editor: try desk.resolvedEditor())
-        print("\(verified.id) verified by \(verified.statusChangedBy) (\(verified.sources.count) source(s))")
+        if verified.awaitingReview {
+            print("\(verified.id): verified proposed by \(verified.statusChangedBy) (\(verified.sources.count) source(s)); awaiting a second editor's review")
+        } else {
+            print("\(verified.id) verified by \(verified.statusChangedBy) (\(verified.sources.count) source(s))")
+        }
     }
 }

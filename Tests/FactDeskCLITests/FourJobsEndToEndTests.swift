@@ -135,7 +135,7 @@ struct FourJobsEndToEndTests {
         let byQuote = try desk.annotate("harbour", ["--quote", HarbourStory.typedPriceQuote],
                                         claim: "Prices rose 40%, the most since 1990",
                                         extra: ["--source", "https://stats.example/cpi", "--note", "Ask the owner for receipts",
-                                                "--assignee", "Bo Chen"])
+                                                "--assignee", "Bo Chen <bo@example.org>"])
         shown = try desk.jsonObject(["show", byQuote])
         let priceRange = try #require(stored.scalarRange(of: HarbourStory.storedPriceQuote))
         #expect(priceRange == 4..<(4 + 59), "the test's own count: 'The ' then 59 scalars, é as one")
@@ -284,7 +284,7 @@ struct FourJobsEndToEndTests {
             refuted = try desk.annotate("harbour", ["--quote", "repeated the figure"], claim: "The minister repeated it")
             inReview = try desk.annotate("harbour", ["--quote", "שלום עולם"], claim: "The Hebrew headline")
             assigned = try desk.annotate("port-strike", ["--paragraph", "1"], claim: "Walked out on Monday",
-                                         extra: ["--assignee", "Bo Chen", "--source", "https://union.example/statement"])
+                                         extra: ["--assignee", "Bo Chen <bo@example.org>", "--source", "https://union.example/statement"])
             _ = try desk.succeed(["verify", verified, "--note", "Table 4"])
             _ = try desk.succeed(["status", refuted, "false", "--note", "He said it once"])
             _ = try desk.succeed(["status", inReview, "in-review"])
@@ -326,7 +326,7 @@ struct FourJobsEndToEndTests {
         let strike = try #require(articles.first { $0["id"] as? String == "port-strike" })
         let strikeOpen = try #require(strike["unverified"] as? [[String: Any]])
         #expect(strikeOpen.count == 1)
-        #expect(strikeOpen.first?["assignee"] as? String == "Bo Chen")
+        #expect(strikeOpen.first?["assignee"] as? String == "Bo Chen <bo@example.org>")
         #expect((strikeOpen.first?["sources"] as? [[String: Any]])?.first?["url"] as? String == "https://union.example/statement")
         #expect(strikeOpen.first?["quote"] as? String == "Dockers walked out on Monday.")
 

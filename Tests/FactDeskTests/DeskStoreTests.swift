@@ -10,7 +10,7 @@ import TestSupport
         let slug = try desk.addBudgetArticle()
         let claim = try desk.store.annotate(AnnotationRequest(
             article: slug, selector: .paragraph(2), claim: "More than a dozen projects were delayed",
-            assignee: "Ben Okafor"), editor: desk.ana)
+            assignee: "Ben Okafor <ben@example.org>"), editor: desk.ana)
         #expect(claim.status == .unverified)
         #expect(claim.paragraph == 2)
         #expect(claim.anchor.exact.hasPrefix("“We have cut waste,”"))
@@ -93,7 +93,7 @@ import TestSupport
         let old = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(1), claim: "Old claim"), editor: desk.ana)
         desk.clock.now += 3 * 86_400
         let fresh = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(2), claim: "Fresh claim",
-                                                              assignee: "Ben Okafor"), editor: desk.ana)
+                                                              assignee: "Ben Okafor <ben@example.org>"), editor: desk.ana)
         let settled = try desk.store.annotate(AnnotationRequest(article: slug, selector: .paragraph(3), claim: "Settled"), editor: desk.ana)
         try desk.store.setStatus(settled.id.value, to: .misleading, editor: desk.ben)
         let report = try desk.store.report()

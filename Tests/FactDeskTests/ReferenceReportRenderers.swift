@@ -1,10 +1,11 @@
 import Foundation
 @testable import FactDesk
 
-// The report renderers as they were before they were rewritten to append bytes to one buffer:
-// the reference the fast renderers must match byte for byte (ReportRenderingTests). Kept as
-// they were, helpers included, so that a change to the library's helpers cannot move both
-// sides at once. The JSON reference is `DeskJSON.encode(report)`, JSONEncoder itself.
+// The report renderers as they were before they were rewritten to append bytes to one buffer,
+// written with plain strings, plus the later owners table, deadlines and second-editor reviews:
+// the reference the fast renderers must match byte for byte (ReportRenderingTests). Kept apart,
+// helpers included, so that a change to the library's helpers cannot move both sides at once.
+// The JSON reference is `DeskJSON.encode(report)`, JSONEncoder itself.
 
 /// What the reference renderers render to, for comparing with `ReportFormat.render`.
 enum Reference {
@@ -82,11 +83,17 @@ struct ReferenceMarkdownReportRenderer {
         lines.append("# Verification report")
         lines.append("")
         lines.append("Generated \(report.generatedAt.referenceReadableUTC) · \(report.articles.count) article(s) · "
-                     + "\(report.totals.claims) claim(s) · **\(report.totals.open) still unverified**")
+                     + "\(report.totals.claims) claim(s) · **\(report.totals.open) still unverified**"
+                     + (report.totals.overdue > 0 ? " · **\(report.totals.overdue) overdue**" : "")
+                     + (report.totals.awaitingReview > 0 ? " · \(report.totals.awaitingReview) awaiting a second editor" : ""))
         lines.append("")
         lines.append("| Status | Claims |")
         lines.append("|---|---:|")
         for row in Reference.statusRows(report) { lines.append("| \(row.status.rawValue) | \(row.count) |") }
+        if !report.owners.isEmpty {
+            lines += ["", "| Owner | Open | Overdue |", "|---|---:|---:|"]
+            for load in report.owners { lines.append("| \(escape(load.owner)) | \(load.open) | \(load.overdue) |") }
+        }
 
         let flagged = report.articles.filter { !$0.flagged.isEmpty }
         if !flagged.isEmpty {
@@ -111,7 +118,11 @@ struct ReferenceMarkdownReportRenderer {
             lines += heading(article)
             for claim in article.unverified {
                 lines.append("- **\(claim.id)** · \(claim.status.rawValue) · ¶\(claim.paragraph) · "
-                             + "open \(Reference.age(claim.ageDays)) · owner: \(escape(claim.owner))")
+                             + "open \(Reference.age(claim.ageDays)) · owner: \(escape(claim.owner))"
+                             + (claim.due.map { (claim.overdue ? " · **overdue**, due " : " · due ") + escape($0) } ?? ""))
+                if let verdict = claim.proposedVerdict, let proposer = claim.proposedBy {
+                    lines.append("  - Awaiting a second editor: **\(verdict.rawValue)** proposed by \(escape(proposer))")
+                }
                 lines.append("  - Claim: \(escape(claim.claim.referenceOneLine(limit: 300)))")
                 lines.append("  - Quote: “\(escape(claim.quote.referenceOneLine(limit: 300)))”")
                 lines.append("  - Sources: " + sources(claim.sources))
@@ -126,7 +137,8 @@ struct ReferenceMarkdownReportRenderer {
             lines += heading(article)
             for claim in article.settled {
                 lines.append("- **\(claim.id)** · **\(claim.status.rawValue)** · ¶\(claim.paragraph) · "
-                             + "by \(escape(Reference.personName(claim.decidedBy))) on \(claim.decidedAt.referenceReadableDay)")
+                             + "by \(escape(Reference.personName(claim.decidedBy))) on \(claim.decidedAt.referenceReadableDay)"
+                             + (claim.proposedBy.map { " (proposed by \(escape(Reference.personName($0))), approved as second editor)" } ?? ""))
                 lines.append("  - Claim: \(escape(claim.claim.referenceOneLine(limit: 300)))")
                 lines.append("  - Sources: " + sources(claim.sources))
             }
@@ -187,10 +199,17 @@ struct ReferenceHTMLReportRenderer {
 
         """
         html += "<p>Generated \(report.generatedAt.referenceReadableUTC) · \(report.articles.count) article(s) · "
-            + "\(report.totals.claims) claim(s) · <strong>\(report.totals.open) still unverified</strong></p>\n"
+            + "\(report.totals.claims) claim(s) · <strong>\(report.totals.open) still unverified</strong>"
+            + (report.totals.overdue > 0 ? " · <strong>\(report.totals.overdue) overdue</strong>" : "")
+            + (report.totals.awaitingReview > 0 ? " · \(report.totals.awaitingReview) awaiting a second editor" : "") + "</p>\n"
         html += "<table><tr><th>Status</th><th>Claims</th></tr>\n"
         for row in Reference.statusRows(report) { html += "<tr><td>\(row.status.rawValue)</td><td>\(row.count)</td></tr>\n" }
         html += "</table>\n"
+        if !report.owners.isEmpty {
+            html += "<table><tr><th>Owner</th><th>Open</th><th>Overdue</th></tr>\n"
+            for load in report.owners { html += "<tr><td>\(escape(load.owner))</td><td>\(load.open)</td><td>\(load.overdue)</td></tr>\n" }
+            html += "</table>\n"
+        }
         if report.totals.flagged > 0 { html += "<h2>Lost their place in a revision (\(report.totals.flagged))</h2>\n" }
         for article in report.articles where !article.flagged.isEmpty {
             html += heading(article)
@@ -206,7 +225,12 @@ struct ReferenceHTMLReportRenderer {
             for claim in article.unverified {
                 html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">\(claim.status.rawValue)</span> "
                     + "<code>\(claim.id)</code> · ¶\(claim.paragraph) · open \(Reference.age(claim.ageDays)) · "
-                    + "owner: \(escape(claim.owner))\n<p>\(escape(claim.claim))</p>\n"
+                    + "owner: \(escape(claim.owner))"
+                    + (claim.due.map { (claim.overdue ? " · <strong>overdue</strong>, due " : " · due ") + escape($0) } ?? "")
+                    + (claim.proposedVerdict.map { verdict in
+                        "\n<p>Awaiting a second editor: <strong>\(verdict.rawValue)</strong> proposed by \(escape(claim.proposedBy ?? ""))</p>"
+                    } ?? "")
+                    + "\n<p>\(escape(claim.claim))</p>\n"
                     + "<blockquote>“\(escape(claim.quote))”</blockquote>\n<p>Sources: \(sources(claim.sources))</p></div>\n"
             }
         }
@@ -216,9 +240,14 @@ struct ReferenceHTMLReportRenderer {
             for claim in article.settled {
                 html += "<div class=\"claim settled\" id=\"\(claim.id)\"><span class=\"status\">\(claim.status.rawValue)</span> "
                     + "<code>\(claim.id)</code> · ¶\(claim.paragraph) · by \(escape(Reference.personName(claim.decidedBy))) on "
-                    + "\(claim.decidedAt.referenceReadableDay)\n<p>\(escape(claim.claim))</p>\n"
+                    + "\(claim.decidedAt.referenceReadableDay)"
+                    + (claim.proposedBy.map { " (proposed by \(escape(Reference.personName($0))), approved as second editor)" } ?? "")
+                    + "\n<p>\(escape(claim.claim))</p>\n"
                     + "<p>Sources: \(sources(claim.sources))</p></div>\n"
             }
+        }
+        if let markup = report.claimReviews {
+            html += "<script type=\"application/ld+json\">\n" + markup.replacingOccurrences(of: "<", with: "\\u003c") + "</script>\n"
         }
         return html + "</body>\n</html>\n"
     }

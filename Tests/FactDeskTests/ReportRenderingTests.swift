@@ -54,7 +54,7 @@ import TestSupport
                                                       assignee: assignee), editor: desk.ana)
         }
         let budget = try annotate("€4.2 million", "Budget is €4.2m — the “largest” <in> a *decade*")
-        let projects = try annotate("more than a dozen projects were delayed", "Delays & cuts", assignee: "Ben Okafor")
+        let projects = try annotate("more than a dozen projects were delayed", "Delays & cuts", assignee: "Ben Okafor <ben@example.org>")
         _ = try annotate("Critics said the figure was “misleading”.", "Critics’ claim")
         _ = try annotate("Le maire a répondu", "Le maire répond")
         try desk.store.verify(budget.id.value, sources: ["https://council.example/budget?a=1&b=2"], editor: desk.ben)

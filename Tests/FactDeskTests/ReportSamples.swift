@@ -128,7 +128,11 @@ enum ReportSamples {
             anchor: Anchor(revision: index % 3 + 1, start: starts[index % starts.count], end: starts[(index + 1) % starts.count],
                            exact: quote, prefix: "", suffix: ""),
             paragraph: [1, 2, 10, 0, -3, 123_456_789][index % 6], sources: sources, notes: [],
-            assignee: index % 3 == 0 ? nil : ["Ben Okafor", "", "A&B <x>", "  spaced  "][index % 4],
+            assignee: index % 3 == 0 ? nil : ["Ben Okafor", "", "A&B <x>", "  spaced  ", "Zoë <*_> <z@example.org>"][index % 5],
+            due: [nil, "2020-01-01", "2999-12-31", "2026-11-25T14:03:00Z", nil][index % 5].flatMap(DeskDate.init(cached:)),
+            review: index % 4 == 1 ? nil : VerdictReview(
+                verdict: [.false, .verified, .misleading, .unverifiable][index % 4], proposedBy: deciders[(index + 1) % deciders.count],
+                proposedAt: now, approvedBy: status.isOpen ? nil : decidedBy, approvedAt: status.isOpen ? nil : now),
             createdBy: filer, createdAt: now.addingTimeInterval(-ages[Int.random(in: 0..<ages.count, using: &generator)]),
             updatedBy: filer, updatedAt: now, statusChangedBy: decidedBy,
             statusChangedAt: Date(timeIntervalSince1970: decidedAt[index % decidedAt.count] + Double(index % 2) * 0.75),

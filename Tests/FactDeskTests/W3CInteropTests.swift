@@ -12,7 +12,7 @@ import TestSupport
         let slug = try desk.addBudgetArticle()
         let first = try desk.store.annotate(AnnotationRequest(
             article: slug, selector: .quote("€4.2 million", occurrence: nil), claim: "Budget is €4.2m",
-            sources: ["https://council.example/budget"], note: "Check the annex", assignee: "Ben Okafor"), editor: desk.ana)
+            sources: ["https://council.example/budget"], note: "Check the annex", assignee: "Ben Okafor <ben@example.org>"), editor: desk.ana)
         try desk.store.addSource(to: first.id.value, url: "https://stats.example/b?x=1&y=2", title: "Stats <table>",
                                  note: "Row 12 — “total”", editor: desk.ben)
         desk.clock.now += 3_600

@@ -84,6 +84,31 @@ struct ArticleRecord: Equatable {
             writer.int(issue.revision)
             writer.string(issue.previousQuote)
         }
+        writer.optional(claim.due?.text)
+        writer.int(claim.attribution == nil ? 0 : 1)
+        if let attribution = claim.attribution {
+            writer.optional(attribution.claimant)
+            writer.optional(attribution.claimantKind?.rawValue)
+            writer.optional(attribution.date?.text)
+            writer.int(attribution.appearances.count)
+            for url in attribution.appearances { writer.string(url) }
+        }
+        writer.optional(claim.review?.verdict.rawValue)
+        if let review = claim.review {
+            encode(review.proposedBy, &writer)
+            writer.date(review.proposedAt)
+            writer.int(review.approvedBy == nil ? 0 : 1)
+            if let approver = review.approvedBy, let at = review.approvedAt {
+                encode(approver, &writer)
+                writer.date(at)
+            }
+        }
+    }
+
+    private static func deskDate(_ text: String?) throws -> DeskDate? {
+        guard let text else { return nil }
+        guard let date = DeskDate(cached: text) else { throw ByteReader.Damaged() }
+        return date
     }
 
     private static func claim(_ reader: inout ByteReader, article: ArticleSlug) throws -> Claim {
@@ -111,8 +136,31 @@ struct ArticleRecord: Equatable {
             guard let kind = AnchorIssue.Kind(rawValue: kind) else { throw ByteReader.Damaged() }
             issue = AnchorIssue(kind: kind, revision: try reader.int(), previousQuote: try reader.string())
         }
+        let due = try deskDate(try reader.optional())
+        var attribution: Attribution?
+        if try reader.int() == 1 {
+            let claimant = try reader.optional()
+            let kind = try reader.optional().map { text -> Attribution.Kind in
+                guard let kind = Attribution.Kind(rawValue: text) else { throw ByteReader.Damaged() }
+                return kind
+            }
+            let date = try deskDate(try reader.optional())
+            var appearances: [String] = []
+            for _ in 0..<(try count(&reader)) { appearances.append(try reader.string()) }
+            attribution = Attribution(claimant: claimant, claimantKind: kind, date: date, appearances: appearances)
+        }
+        var review: VerdictReview?
+        if let verdict = try reader.optional() {
+            guard let verdict = ClaimStatus(rawValue: verdict) else { throw ByteReader.Damaged() }
+            review = VerdictReview(verdict: verdict, proposedBy: try editor(&reader), proposedAt: try reader.date())
+            if try reader.int() == 1 {
+                review?.approvedBy = try editor(&reader)
+                review?.approvedAt = try reader.date()
+            }
+        }
         return Claim(id: id, article: article, claim: text, status: status, anchor: anchor, paragraph: paragraph,
-                     sources: sources, notes: notes, assignee: assignee, createdBy: createdBy, createdAt: createdAt,
+                     sources: sources, notes: notes, assignee: assignee, due: due, attribution: attribution, review: review,
+                     createdBy: createdBy, createdAt: createdAt,
                      updatedBy: updatedBy, updatedAt: updatedAt, statusChangedBy: statusChangedBy,
                      statusChangedAt: statusChangedAt, anchorIssue: issue)
     }

@@ -106,6 +106,9 @@ enum W3C {
         var assignee: String?
         var paragraph: Int?
         var anchorIssue: AnchorIssue?
+        var due: DeskDate?
+        var attribution: Attribution?
+        var review: VerdictReview?
 
         enum CodingKeys: String, CodingKey {
             case context = "@context"
@@ -114,10 +117,14 @@ enum W3C {
             case assignee = "urn:factdesk:assignee"
             case paragraph = "urn:factdesk:paragraph"
             case anchorIssue = "urn:factdesk:anchorIssue"
+            case due = "urn:factdesk:due"
+            case attribution = "urn:factdesk:attribution"
+            case review = "urn:factdesk:review"
         }
 
         init(id: String, motivation: String, created: Date, creator: Agent, modified: Date, body: [Body], target: Target,
-             updatedBy: String, assignee: String?, paragraph: Int, anchorIssue: AnchorIssue?) {
+             updatedBy: String, assignee: String?, paragraph: Int, anchorIssue: AnchorIssue?,
+             due: DeskDate?, attribution: Attribution?, review: VerdictReview?) {
             self.id = id
             self.motivation = motivation
             self.created = created
@@ -129,6 +136,9 @@ enum W3C {
             self.assignee = assignee
             self.paragraph = paragraph
             self.anchorIssue = anchorIssue
+            self.due = due
+            self.attribution = attribution
+            self.review = review
         }
 
         init(from decoder: Decoder) throws {
@@ -155,6 +165,9 @@ enum W3C {
             assignee = try container.decodeIfPresent(String.self, forKey: .assignee)
             paragraph = try container.decodeIfPresent(Int.self, forKey: .paragraph)
             anchorIssue = try container.decodeIfPresent(AnchorIssue.self, forKey: .anchorIssue)
+            due = try container.decodeIfPresent(DeskDate.self, forKey: .due)
+            attribution = try container.decodeIfPresent(Attribution.self, forKey: .attribution)
+            review = try container.decodeIfPresent(VerdictReview.self, forKey: .review)
         }
     }
 

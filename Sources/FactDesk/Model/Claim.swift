@@ -12,7 +12,14 @@ public struct Claim: Codable, Equatable, Sendable {
     public var paragraph: Int
     public var sources: [Source]
     public var notes: [Note]
+    /// Who answers for the check: `Name <email>` (or a name from before assignments were checked).
     public var assignee: String?
+    /// When the check must be done.
+    public var due: DeskDate?
+    /// Who made the statement, when and where: published with the verdict as ClaimReview.
+    public var attribution: Attribution?
+    /// A verdict proposed under the second-editor policy, pending or approved.
+    public var review: VerdictReview?
     public var createdBy: Editor
     public var createdAt: Date
     public var updatedBy: Editor

@@ -16,6 +16,23 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         }
     }
 
+    /// A verdict under the second-editor policy: who proposed it and, once settled, who approved it.
+    public struct ReviewView: Encodable, Equatable, Sendable {
+        public let verdict: ClaimStatus
+        public let proposedBy: String
+        public let proposedAt: Date
+        @ExplicitNull public private(set) var approvedBy: String?
+        @ExplicitNull public private(set) var approvedAt: Date?
+
+        init(_ review: VerdictReview) {
+            verdict = review.verdict
+            proposedBy = review.proposedBy.description
+            proposedAt = review.proposedAt
+            approvedBy = review.approvedBy?.description
+            approvedAt = review.approvedAt
+        }
+    }
+
     public let id: String
     public let article: String
     public let claim: String
@@ -28,6 +45,21 @@ public struct ClaimView: Encodable, Equatable, Sendable {
     public let sources: [SourceView]
     public let notes: [Note]
     @ExplicitNull public private(set) var assignee: String?
+    /// The deadline, `YYYY-MM-DD` or an ISO 8601 time.
+    @ExplicitNull public private(set) var due: String?
+    /// Open and past its deadline.
+    public let overdue: Bool
+    /// The verdict proposed or approved under the second-editor policy.
+    @ExplicitNull public private(set) var review: ReviewView?
+    /// A verdict awaits a second editor.
+    public let awaitingReview: Bool
+    /// Who made the statement (a person or, with `claimantKind` organization, an organization).
+    @ExplicitNull public private(set) var claimant: String?
+    @ExplicitNull public private(set) var claimantKind: String?
+    /// When the statement was made.
+    @ExplicitNull public private(set) var claimDate: String?
+    /// Where it was made, first appearance first.
+    public let appearances: [String]
     public let createdBy: String
     public let createdAt: Date
     public let updatedBy: String
@@ -39,7 +71,7 @@ public struct ClaimView: Encodable, Equatable, Sendable {
     /// The quote before the revision that changed or lost it.
     @ExplicitNull public private(set) var previousQuote: String?
 
-    public init(_ claim: Claim) {
+    public init(_ claim: Claim, at now: Date = Date()) {
         id = claim.id.value
         article = claim.article.value
         self.claim = claim.claim
@@ -52,6 +84,14 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         sources = claim.sources.map(SourceView.init)
         notes = claim.notes
         assignee = claim.assignee
+        due = claim.due?.text
+        overdue = claim.isOverdue(at: now)
+        review = claim.review.map(ReviewView.init)
+        awaitingReview = claim.awaitingReview
+        claimant = claim.attribution?.claimant
+        claimantKind = claim.attribution?.claimant == nil ? nil : (claim.attribution?.claimantKind ?? .person).rawValue
+        claimDate = claim.attribution?.date?.text
+        appearances = claim.attribution?.appearances ?? []
         createdBy = claim.createdBy.description
         createdAt = claim.createdAt
         updatedBy = claim.updatedBy.description

@@ -31,7 +31,9 @@ struct HTMLReportRenderer {
         out.append(report.totals.claims)
         out.append(" claim(s) · <strong>")
         out.append(report.totals.open)
-        out.append(" still unverified</strong></p>\n<table><tr><th>Status</th><th>Claims</th></tr>\n")
+        out.append(" still unverified</strong>")
+        out.appendAttention(report.totals, strong: ("<strong>", "</strong>"))
+        out.append("</p>\n<table><tr><th>Status</th><th>Claims</th></tr>\n")
         for row in report.statusRows {
             out.append("<tr><td>")
             out.append(raw: row.status.rawValue)
@@ -40,6 +42,19 @@ struct HTMLReportRenderer {
             out.append("</td></tr>\n")
         }
         out.append("</table>\n")
+        if !report.owners.isEmpty {
+            out.append("<table><tr><th>Owner</th><th>Open</th><th>Overdue</th></tr>\n")
+            for load in report.owners {
+                out.append("<tr><td>")
+                out.append(load.owner, escaping: .html)
+                out.append("</td><td>")
+                out.append(load.open)
+                out.append("</td><td>")
+                out.append(load.overdue)
+                out.append("</td></tr>\n")
+            }
+            out.append("</table>\n")
+        }
 
         if report.totals.flagged > 0 {
             out.append("<h2>Lost their place in a revision (")
@@ -62,6 +77,13 @@ struct HTMLReportRenderer {
         for article in report.articles where !article.settled.isEmpty {
             heading(article, into: &out)
             for claim in article.settled { settledClaim(claim, names: &names, into: &out) }
+        }
+        if let markup = report.claimReviews {
+            // JSON-LD of the settled verdicts, for search engines; `<` (only ever inside JSON strings)
+            // written `\u003c`, so that no text a user wrote can end the script block.
+            out.append("<script type=\"application/ld+json\">\n")
+            out.append(raw: markup.replacingOccurrences(of: "<", with: "\\u003c"))
+            out.append("</script>\n")
         }
         out.append("</body>\n</html>\n")
         return out
@@ -106,6 +128,17 @@ struct HTMLReportRenderer {
         out.appendAge(days: claim.ageDays)
         out.append(" · owner: ")
         out.append(claim.owner, escaping: .html)
+        if let due = claim.due {
+            out.append(claim.overdue ? " · <strong>overdue</strong>, due " : " · due ")
+            out.append(due, escaping: .html)
+        }
+        if let verdict = claim.proposedVerdict, let proposer = claim.proposedBy {
+            out.append("\n<p>Awaiting a second editor: <strong>")
+            out.append(raw: verdict.rawValue)
+            out.append("</strong> proposed by ")
+            out.append(proposer, escaping: .html)
+            out.append("</p>")
+        }
         out.append("\n<p>")
         out.append(claim.claim, escaping: .html)
         out.append("</p>\n<blockquote>“")
@@ -122,6 +155,11 @@ struct HTMLReportRenderer {
         out.append(names.name(of: claim.decidedBy), escaping: .html)
         out.append(" on ")
         out.appendDay(claim.decidedAt)
+        if let proposer = claim.proposedBy {
+            out.append(" (proposed by ")
+            out.append(names.name(of: proposer), escaping: .html)
+            out.append(", approved as second editor)")
+        }
         out.append("\n<p>")
         out.append(claim.claim, escaping: .html)
         out.append("</p>\n")

@@ -15,13 +15,27 @@ struct MarkdownReportRenderer {
         out.append(report.totals.claims)
         out.append(" claim(s) · **")
         out.append(report.totals.open)
-        out.append(" still unverified**\n\n| Status | Claims |\n|---|---:|\n")
+        out.append(" still unverified**")
+        out.appendAttention(report.totals, strong: ("**", "**"))
+        out.append("\n\n| Status | Claims |\n|---|---:|\n")
         for row in report.statusRows {
             out.append("| ")
             out.append(raw: row.status.rawValue)
             out.append(" | ")
             out.append(row.count)
             out.append(" |\n")
+        }
+        if !report.owners.isEmpty {
+            out.append("\n| Owner | Open | Overdue |\n|---|---:|---:|\n")
+            for load in report.owners {
+                out.append("| ")
+                out.append(load.owner, escaping: .markdown)
+                out.append(" | ")
+                out.append(load.open)
+                out.append(" | ")
+                out.append(load.overdue)
+                out.append(" |\n")
+            }
         }
 
         if report.articles.contains(where: { !$0.flagged.isEmpty }) {
@@ -99,6 +113,16 @@ struct MarkdownReportRenderer {
         out.appendAge(days: claim.ageDays)
         out.append(" · owner: ")
         out.append(claim.owner, escaping: .markdown)
+        if let due = claim.due {
+            out.append(claim.overdue ? " · **overdue**, due " : " · due ")
+            out.append(due, escaping: .markdown)
+        }
+        if let verdict = claim.proposedVerdict, let proposer = claim.proposedBy {
+            out.append("\n  - Awaiting a second editor: **")
+            out.append(raw: verdict.rawValue)
+            out.append("** proposed by ")
+            out.append(proposer, escaping: .markdown)
+        }
         out.append("\n  - Claim: ")
         out.appendOneLine(claim.claim, limit: Self.lineLimit, escaping: .markdown)
         out.append("\n  - Quote: “")
@@ -118,6 +142,11 @@ struct MarkdownReportRenderer {
         out.append(names.name(of: claim.decidedBy), escaping: .markdown)
         out.append(" on ")
         out.appendDay(claim.decidedAt)
+        if let proposer = claim.proposedBy {
+            out.append(" (proposed by ")
+            out.append(names.name(of: proposer), escaping: .markdown)
+            out.append(", approved as second editor)")
+        }
         out.append("\n  - Claim: ")
         out.appendOneLine(claim.claim, limit: Self.lineLimit, escaping: .markdown)
         out.append("\n")

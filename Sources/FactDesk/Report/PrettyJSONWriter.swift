@@ -46,6 +46,11 @@ struct PrettyJSONWriter: ~Copyable {
         number(value)
     }
 
+    mutating func member(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        buffer.append(value ? "true" : "false")
+    }
+
     /// An array of `items`, each written by `write` as one element.
     mutating func array<Item>(_ items: [Item], _ write: (Item, inout PrettyJSONWriter) -> Void) {
         beginArray()

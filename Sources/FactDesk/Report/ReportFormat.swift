@@ -58,6 +58,23 @@ extension ReportBuffer {
         }
     }
 
+    /// ` · 3 overdue · 1 awaiting a second editor` after the summary line's open count, each part
+    /// only when there is something to say, the overdue count in `strong` markup.
+    mutating func appendAttention(_ totals: VerificationReport.Totals, strong: (open: StaticString, close: StaticString)) {
+        if totals.overdue > 0 {
+            append(" · ")
+            append(strong.open)
+            append(totals.overdue)
+            append(" overdue")
+            append(strong.close)
+        }
+        if totals.awaitingReview > 0 {
+            append(" · ")
+            append(totals.awaitingReview)
+            append(" awaiting a second editor")
+        }
+    }
+
     /// `2026-11-25`, the day of `date` in UTC, for people.
     mutating func appendDay(_ date: Date) {
         var iso = ISODate.string(date)

@@ -7,16 +7,21 @@ public struct AnnotationRequest: Sendable {
     public var claim: String
     public var sources: [String]
     public var note: String?
+    /// `Name <email>`, or the name of an editor the desk knows.
     public var assignee: String?
+    public var due: DeskDate?
+    public var attribution: Attribution?
 
     public init(article: ArticleSlug, selector: TextSelector, claim: String, sources: [String] = [],
-                note: String? = nil, assignee: String? = nil) {
+                note: String? = nil, assignee: String? = nil, due: DeskDate? = nil, attribution: Attribution? = nil) {
         self.article = article
         self.selector = selector
         self.claim = claim
         self.sources = sources
         self.note = note
         self.assignee = assignee
+        self.due = due
+        self.attribution = attribution
     }
 }
 
@@ -28,12 +33,13 @@ extension DeskStore {
             throw FactDeskError.invalidInput("--claim needs the statement being checked")
         }
         try TextPolicy.checkLine(claimText, field: "the claim")
-        try TextPolicy.checkLine(request.assignee ?? "", field: "the assignee")
+        let attribution = try request.attribution?.validated()
         return try commit(as: editor) { snapshot in
             _ = try snapshot.settings()
             let article = try snapshot.article(request.article)
             let text = try snapshot.text(request.article)
             let range = try request.selector.resolve(in: text)
+            let assignee = try request.assignee.nonEmpty.map { try snapshot.assignee(named: $0, editor: editor, cache: summaryCache()) }
             let existing = Set(try snapshot.claimIDs(in: request.article))
             var id = ClaimID.random()
             while existing.contains(id) { id = ClaimID.random() }
@@ -41,7 +47,8 @@ extension DeskStore {
             var claim = Claim(id: id, article: request.article, claim: claimText, status: .unverified,
                               anchor: Anchor(range: range, in: text, revision: article.revision),
                               paragraph: text.paragraphNumber(at: range.lowerBound) ?? 1,
-                              sources: [], notes: [], assignee: request.assignee.nonEmpty,
+                              sources: [], notes: [], assignee: assignee, due: request.due,
+                              attribution: attribution?.isEmpty == false ? attribution : nil,
                               createdBy: editor, createdAt: now, updatedBy: editor, updatedAt: now,
                               statusChangedBy: editor, statusChangedAt: now)
             for url in request.sources { try claim.addSource(try Source(url: url, addedBy: editor, addedAt: now)) }
@@ -55,7 +62,7 @@ extension DeskStore {
     @discardableResult
     public func addSource(to reference: String, url: String, title: String? = nil, note: String? = nil,
                           editor: Editor) throws -> Claim {
-        try changeClaim(reference, editor: editor) { claim, now, _ in
+        try changeClaim(reference, editor: editor) { claim, now, _, _ in
             try claim.addSource(try Source(url: url, title: title, note: note, addedBy: editor, addedAt: now))
             return (message: "source \(claim.id): add \(url)", note: nil)
         }
@@ -65,7 +72,7 @@ extension DeskStore {
     /// source and the desk's policy requires one.
     @discardableResult
     public func verify(_ reference: String, sources: [String] = [], note: String? = nil, editor: Editor) throws -> Claim {
-        try changeClaim(reference, editor: editor) { claim, now, settings in
+        try changeClaim(reference, editor: editor) { claim, now, settings, _ in
             var added = 0
             for url in sources {
                 let source = try Source(url: url, addedBy: editor, addedAt: now)
@@ -77,24 +84,27 @@ extension DeskStore {
             if claim.status == .verified && added == 0 && note.nonEmpty == nil {
                 throw FactDeskError.invalidInput("claim \(claim.id) is already verified; add --source or --note to record more")
             }
-            try claim.setStatus(.verified, by: editor, at: now, policy: settings)
+            let outcome = try claim.decide(.verified, by: editor, at: now, policy: settings)
             try claim.addNote(note, by: editor, at: now)
             let count = claim.sources.count
-            return (message: "verify \(claim.id): verified (\(count) source\(count == 1 ? "" : "s"))", note: note)
+            let verb = outcome == .proposed ? "propose verified" : "verified"
+            return (message: "verify \(claim.id): \(verb) (\(count) source\(count == 1 ? "" : "s"))", note: note)
         }
     }
 
     /// Moves a claim to `status`, in one commit.
     @discardableResult
     public func setStatus(_ reference: String, to status: ClaimStatus, note: String? = nil, editor: Editor) throws -> Claim {
-        try changeClaim(reference, editor: editor) { claim, now, settings in
+        try changeClaim(reference, editor: editor) { claim, now, settings, _ in
             let old = claim.status
-            if old == status && note.nonEmpty == nil {
+            if old == status && note.nonEmpty == nil && !claim.awaitingReview {
                 throw FactDeskError.invalidInput("claim \(claim.id) is already \(status.rawValue)")
             }
-            try claim.setStatus(status, by: editor, at: now, policy: settings)
+            let outcome = try claim.decide(status, by: editor, at: now, policy: settings)
             try claim.addNote(note, by: editor, at: now)
-            return (message: "status \(claim.id): \(old.rawValue) → \(status.rawValue)", note: note)
+            let change = outcome == .proposed ? "proposes \(status.rawValue), awaiting a second editor"
+                : "\(old.rawValue) → \(status.rawValue)"
+            return (message: "status \(claim.id): \(change)", note: note)
         }
     }
 
@@ -108,17 +118,23 @@ extension DeskStore {
 
     /// Claims of one article or of the whole desk, optionally of one status, in article and text order.
     public func claims(in article: ArticleSlug? = nil, status: ClaimStatus? = nil) throws -> [Claim] {
+        try claims(in: article, matching: ClaimFilter(status: status))
+    }
+
+    /// Claims of one article or of the whole desk that `filter` keeps, in article and text order.
+    public func claims(in article: ArticleSlug? = nil, matching filter: ClaimFilter) throws -> [Claim] {
         try read { snapshot in
-            try snapshot.records(article.map { [$0] }, cache: summaryCache()).flatMap(\.claims)
-                .filter { status == nil || $0.status == status }
+            let now = clock()
+            return try snapshot.records(article.map { [$0] }, cache: summaryCache()).flatMap(\.claims)
+                .filter { filter.keeps($0, at: now) }
         }
     }
 
     // MARK: Shared steps
 
     /// Loads a claim at the tip, lets `change` edit it, stamps who and when, and commits it.
-    private func changeClaim(_ reference: String, editor: Editor,
-                             _ change: (inout Claim, Date, DeskSettings) throws -> (message: String, note: String?)) throws -> Claim {
+    func changeClaim(_ reference: String, editor: Editor,
+                     _ change: (inout Claim, Date, DeskSettings, DeskSnapshot) throws -> (message: String, note: String?)) throws -> Claim {
         try commit(as: editor) { snapshot in
             let settings = try snapshot.settings()
             let location = try snapshot.locateClaim(reference)
@@ -126,7 +142,7 @@ extension DeskStore {
             try claim.checkAnchor(article: try snapshot.article(location.slug), text: try snapshot.text(location.slug),
                                   path: layout.claimFile(location.slug, location.id))
             let now = clock()
-            let (message, note) = try change(&claim, now, settings)
+            let (message, note) = try change(&claim, now, settings, snapshot)
             claim.updatedBy = editor
             claim.updatedAt = now
             return try stage(claim, in: snapshot, message: message, note: note)
@@ -162,17 +178,6 @@ extension Claim {
         guard let text = text.nonEmpty else { return }
         try TextPolicy.checkText(text, field: "the note")
         notes.append(Note(text: text, by: editor, at: date))
-    }
-
-    mutating func setStatus(_ newStatus: ClaimStatus, by editor: Editor, at date: Date, policy: DeskSettings) throws {
-        if newStatus == .verified && policy.verifiedRequiresSource && sources.isEmpty {
-            throw FactDeskError.policy("claim \(id) has no source; a verified claim needs evidence: add one with --source URL")
-        }
-        if newStatus != status {
-            status = newStatus
-            statusChangedBy = editor
-            statusChangedAt = date
-        }
     }
 }
 
