@@ -25,6 +25,10 @@ static inline int cgit2_set_mwindow_limits(size_t window, size_t mapped) {
     return error < 0 ? error : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped);
 }
 
+static inline int cgit2_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+
 /* syncfs(2) is a GNU extension that Swift's Glibc module does not export. */
 static inline int cgit2_syncfs(int descriptor) {
     return syncfs(descriptor);

@@ -17,6 +17,7 @@ struct DeskOptions: ParsableArguments {
     func openStore() throws -> DeskStore {
         let store = try DeskStore.open(at: storePath)
         store.noticeHandler = { Output.note($0) }
+        if isatty(STDERR_FILENO) == 1 { store.progressHandler = { Output.progress($0, of: $1) } }
         return store
     }
 

@@ -34,6 +34,12 @@ enum Output {
         return out
     }
 
+    /// Rewrites one progress line on stderr (a terminal), ending it when all is done.
+    static func progress(_ done: Int, of total: Int) {
+        let line = "\rfactdesk: \(done) of \(total) read…" + (done == total ? " committing\n" : "")
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
     /// Prints a warning (something not done, the rest done) on stderr.
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data("factdesk: warning: \(terminalSafe(message))\n".utf8))

@@ -21,29 +21,20 @@ extension DeskStore {
     public func importW3C(_ data: Data, source name: String, editor: Editor) throws -> ImportSummary {
         let annotations = try Self.decodeAnnotations(data, source: name)
         return try commit(as: editor) { snapshot in
-            _ = try snapshot.settings()
-            let now = clock()
-            var documents: [ArticleSlug: (article: Article, text: ArticleText)] = [:]
-            var byURL: [String: ArticleSlug] = [:]
-            for slug in try snapshot.articleSlugs() {
-                if let url = try snapshot.article(slug).url { byURL[url] = slug }
-            }
-            var files: [String: Data?] = [:]
-            var added: [String] = [], updated: [String] = [], unchanged: [String] = [], older: [String] = []
+            let batch = try ImportBatch(snapshot: snapshot, layout: layout, editor: editor, now: clock())
             var reanchored: [String] = [], flagged: [String] = []
-            let settings = try snapshot.settings()
+            let progress = ImportProgress(total: annotations.count, handler: progressHandler)
             for (index, annotation) in annotations.enumerated() {
+                progress.advance(to: index)
                 let place = "annotation \(index + 1) (\(annotation.id))"
-                let slug = try Self.article(of: annotation, byURL: byURL, place: place)
-                if documents[slug] == nil { documents[slug] = (try snapshot.article(slug), try snapshot.text(slug)) }
-                let document = documents[slug]!
+                let slug = try Self.article(of: annotation, batch: batch, place: place)
                 let id = try Self.claimID(of: annotation) ?? ClaimID.random()
-                let holder = try snapshot.article(holding: id)
-                if let holder, holder != slug {
+                if let holder = try batch.holder(of: id), holder != slug {
                     throw FactDeskError.invalidInput("\(name): \(place) is claim \(id) of \(slug), but the desk has it under \(holder)")
                 }
-                let claim = try Claim(annotation, id: id, article: slug, document: document, editor: editor, now: now, place: place)
-                if claim.status == .verified && settings.verifiedRequiresSource && claim.sources.isEmpty {
+                let claim = try Claim(annotation, id: id, article: slug, document: try batch.article(slug), editor: editor,
+                                      now: batch.now, place: place)
+                if claim.status == .verified && batch.settings.verifiedRequiresSource && claim.sources.isEmpty {
                     throw FactDeskError.policy("\(name): \(place) is verified without any source; a verified claim needs evidence")
                 }
                 if claim.anchorIssue != nil && annotation.anchorIssue == nil {
@@ -52,22 +43,16 @@ extension DeskStore {
                           given.start != claim.anchor.start || given.end != claim.anchor.end {
                     reanchored.append(id.value)
                 }
-                if holder != nil {
-                    let current = try snapshot.claim(id, in: slug)
-                    if current == claim { unchanged.append(id.value); continue }
-                    if current.updatedAt > claim.updatedAt { older.append(id.value); continue }
-                    updated.append(id.value)
-                } else {
-                    added.append(id.value)
-                }
-                files[layout.claimFile(slug, id)] = try DeskJSON.encode(claim)
+                try batch.stage(claim)
             }
-            let summary = ImportSummary(added: added, updated: updated, unchanged: unchanged, older: older,
-                                        reanchored: reanchored, flagged: flagged)
-            let message = "import \(annotations.count) annotation(s) from \(name): \(added.count) new, \(updated.count) updated, "
-                + "\(unchanged.count) unchanged" + (older.isEmpty ? "" : ", \(older.count) older than the desk (kept the desk's)")
+            progress.finish()
+            let summary = ImportSummary(added: batch.added, updated: batch.updated, unchanged: batch.unchanged,
+                                        older: batch.older, reanchored: reanchored, flagged: flagged)
+            let message = "import \(annotations.count) annotation(s) from \(name): \(summary.added.count) new, "
+                + "\(summary.updated.count) updated, \(summary.unchanged.count) unchanged"
+                + (summary.older.isEmpty ? "" : ", \(summary.older.count) older than the desk (kept the desk's)")
                 + (reanchored.isEmpty ? "" : ", \(reanchored.count) re-anchored") + (flagged.isEmpty ? "" : ", \(flagged.count) flagged") + "\n"
-            return StagedChange(files: files, message: message, result: summary)
+            return StagedChange(files: batch.files, message: message, result: summary)
         }
     }
 
@@ -92,12 +77,12 @@ extension DeskStore {
         }
     }
 
-    private static func article(of annotation: W3C.Annotation, byURL: [String: ArticleSlug], place: String) throws -> ArticleSlug {
+    private static func article(of annotation: W3C.Annotation, batch: ImportBatch, place: String) throws -> ArticleSlug {
         if let slug = annotation.target.article { return try ArticleSlug(slug) }
         if annotation.target.source.hasPrefix(W3C.articleIRIPrefix) {
             return try ArticleSlug(String(annotation.target.source.dropFirst(W3C.articleIRIPrefix.count)))
         }
-        guard let slug = byURL[annotation.target.source] else {
+        guard let slug = try batch.article(forURL: annotation.target.source) else {
             throw FactDeskError.invalidInput("\(place) targets \(annotation.target.source), which is no article in this desk; add it first")
         }
         return slug
@@ -113,7 +98,7 @@ extension Claim {
     /// A claim from an annotation, anchored on the article's current text: verbatim when the
     /// annotation's position still holds its quote on this revision, else re-anchored by quote.
     init(_ annotation: W3C.Annotation, id: ClaimID, article slug: ArticleSlug,
-         document: (article: Article, text: ArticleText), editor: Editor, now: Date, place: String) throws {
+         document: ImportedArticle, editor: Editor, now: Date, place: String) throws {
         let describing = annotation.body.first { $0.purpose == "describing" && $0.value != nil }
             ?? annotation.body.first { $0.type == "TextualBody" && $0.purpose == nil && $0.value != nil }
         guard let claimText = describing?.value?.nonEmptyText else {
@@ -160,10 +145,8 @@ extension Claim {
                 continue
             }
         }
-        let holds = given.revision == document.article.revision && end <= document.text.count
-            && document.text.substring(given.range) == exact
-        if !holds {
-            let outcome = Reanchorer(old: document.text, new: document.text).reanchor(given)
+        if !document.holds(given) {
+            let outcome = document.place(given)
             _ = apply(outcome, text: document.text, revision: document.article.revision)
             // Still lost: keep the orphaning as it was recorded, not as a new event.
             if outcome == .orphaned, let recorded = annotation.anchorIssue, recorded.kind == .orphaned { anchorIssue = recorded }

@@ -11,6 +11,8 @@ final class DeskSnapshot {
     let rootTree: Tree?
     /// Where `locateClaim` finds the claim ids of each article folder, when caches are in use.
     var claimIDCache: ClaimIDCache?
+    /// Every claim's article, once `article(holding:)` has needed it.
+    private var claimIndex: [ClaimID: ArticleSlug]?
 
     init(repository: Repository, layout: StoreLayout, commitID: ObjectID?) throws {
         self.repository = repository
@@ -152,10 +154,15 @@ final class DeskSnapshot {
             .sorted { ($0.anchor.start, $0.id) < ($1.anchor.start, $1.id) }
     }
 
-    /// The article holding the claim with exactly this id, if any.
+    /// The article holding the claim with exactly this id, if any: from an index of every claim
+    /// of the desk, made on first use (from the claim-id cache where it holds a shard).
     func article(holding id: ClaimID) throws -> ArticleSlug? {
-        for slug in try articleSlugs() where try blobID(at: layout.claimFile(slug, id)) != nil { return slug }
-        return nil
+        if claimIndex == nil {
+            var index: [ClaimID: ArticleSlug] = [:]
+            for (slug, claim) in try shardClaims().flatMap({ $0.matching(prefix: "") }) { index[claim] = slug }
+            claimIndex = index
+        }
+        return claimIndex?[id]
     }
 
     /// Finds the claim an editor means by `reference`: its full id or a unique prefix of it,
@@ -165,19 +172,7 @@ final class DeskSnapshot {
         guard wanted.count > 2, wanted.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw FactDeskError.unknownClaim(reference)
         }
-        var matches: [(slug: ArticleSlug, id: ClaimID)] = []
-        let shards = try rootTree?.subtree(atPath: layout.articlesDirectory)?.entries.filter { $0.kind == .tree } ?? []
-        for shard in shards {
-            let claims: ShardClaims
-            if let cached = claimIDCache?.claims(inShard: shard.id) {
-                claims = cached
-            } else {
-                claims = ShardClaims(try claimsFiled(inShard: shard.id))
-                claimIDCache?.store(claims, forShard: shard.id)
-            }
-            matches += claims.matching(prefix: wanted)
-        }
-        claimIDCache?.save(keeping: Set(shards.map(\.id)))
+        var matches = try shardClaims().flatMap { $0.matching(prefix: wanted) }
         matches.sort { ($0.id, $0.slug) < ($1.id, $1.slug) }
         if let exact = matches.first(where: { $0.id.value == wanted }) { return exact }
         guard let first = matches.first else { throw FactDeskError.unknownClaim(reference) }
@@ -188,6 +183,20 @@ final class DeskSnapshot {
     }
 
     /// Every claim filed in the article folders of one shard, read from its trees.
+    /// The claims filed in each article shard, from the claim-id cache where it holds the shard's
+    /// tree, else from git (and then remembered).
+    private func shardClaims() throws -> [ShardClaims] {
+        let shards = try rootTree?.subtree(atPath: layout.articlesDirectory)?.entries.filter { $0.kind == .tree } ?? []
+        let claims = try shards.map { shard -> ShardClaims in
+            if let cached = claimIDCache?.claims(inShard: shard.id) { return cached }
+            let claims = ShardClaims(try claimsFiled(inShard: shard.id))
+            claimIDCache?.store(claims, forShard: shard.id)
+            return claims
+        }
+        claimIDCache?.save(keeping: Set(shards.map(\.id)))
+        return claims
+    }
+
     private func claimsFiled(inShard shard: ObjectID) throws -> [(id: ClaimID, slug: ArticleSlug)] {
         var claims: [(id: ClaimID, slug: ArticleSlug)] = []
         for folder in try repository.tree(shard).entries where folder.kind == .tree {

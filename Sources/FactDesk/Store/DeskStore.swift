@@ -35,6 +35,10 @@ public final class DeskStore: @unchecked Sendable {
     /// command-line tool prints these on stderr.
     public var noticeHandler: (@Sendable (String) -> Void)?
 
+    /// Receives how far a long import has got (items done, of total), after its first second; the
+    /// command-line tool shows it on a terminal.
+    public var progressHandler: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
     func notice(_ message: String) {
         noticeHandler?(message)
     }
