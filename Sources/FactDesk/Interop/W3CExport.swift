@@ -44,8 +44,9 @@ extension DeskStore {
             }
             let name = slugs.isEmpty ? "desk" : chosen.map(\.value).joined(separator: "+")
             let collection = W3C.Collection(
-                id: "urn:factdesk:export:\(name)", label: "FactDesk claims: \(name)", total: items.count,
-                first: W3C.Page(id: "urn:factdesk:export:\(name):page-1", items: items))
+                id: "urn:factdesk:export:\(name)", label: "FactDesk claims: \(name)",
+                page: W3C.Page(id: "urn:factdesk:export:\(name):page-1", partOf: "urn:factdesk:export:\(name)", startIndex: 0,
+                               items: items))
             return String(decoding: try DeskJSON.encode(collection), as: UTF8.self)
         }
     }

@@ -56,21 +56,26 @@ extension DeskStore {
         }
     }
 
+    /// Largest annotation file read: far beyond any desk's export, small enough to parse safely.
+    static let maximumDocumentBytes = 32 << 20
+
+    /// The annotations of a W3C document: a collection (its pages followed from `first` through
+    /// each `next`, embedded or named by IRI, `total` checked when given), a page, one annotation,
+    /// or an array of any of them.
     private static func decodeAnnotations(_ data: Data, source: String) throws -> [W3C.Annotation] {
+        guard data.count <= maximumDocumentBytes else {
+            throw FactDeskError.invalidInput("\(source) is \(data.count >> 20) MiB; FactDesk reads annotation files up to \(maximumDocumentBytes >> 20) MiB: export and import fewer articles at a time")
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = DeskJSON.dateDecoding
         guard let object = try? JSONSerialization.jsonObject(with: data) else {
             throw FactDeskError.invalidInput("\(source) is not JSON; export a W3C AnnotationCollection with `factdesk export --format w3c`")
         }
         do {
-            if object is [Any] { return try decoder.decode([W3C.Annotation].self, from: data) }
-            guard let dictionary = object as? [String: Any] else { throw FactDeskError.invalidInput("not an object") }
-            switch dictionary["type"] as? String {
-            case "AnnotationCollection": return try decoder.decode(W3C.Collection.self, from: data).first.items
-            case "AnnotationPage": return try decoder.decode(W3C.Page.self, from: data).items
-            case "Annotation": return [try decoder.decode(W3C.Annotation.self, from: data)]
-            default: throw FactDeskError.invalidInput("no AnnotationCollection, AnnotationPage or Annotation type")
-            }
+            let parts: [W3C.DocumentPart] = object is [Any]
+                ? try decoder.decode([W3C.DocumentPart].self, from: data)
+                : [try decoder.decode(W3C.DocumentPart.self, from: data)]
+            return try W3C.annotations(in: parts)
         } catch {
             let detail = (error as? FactDeskError)?.description ?? (error as? DecodingError).map(DeskJSON.describe) ?? "\(error)"
             throw FactDeskError.invalidInput("\(source) is not a W3C annotation document FactDesk can read (\(detail))")
@@ -126,12 +131,16 @@ extension Claim {
             status: try verdict?.value.map { try ClaimStatus.parse($0) } ?? .unverified,
             anchor: given, paragraph: annotation.paragraph ?? document.text.paragraphNumber(at: start) ?? 1,
             sources: [], notes: [], assignee: annotation.assignee, due: annotation.due,
-            attribution: try annotation.attribution.map { try $0.validated() }, review: annotation.review,
+            attribution: try annotation.attribution.map { try $0.attribution.validated() },
+            review: try annotation.review.map { node in
+                guard let review = node.review else { throw FactDeskError.invalidInput("\(place) has a review whose editors are not \"Name <mailto:email>\"") }
+                return review
+            },
             createdBy: creator, createdAt: created,
             updatedBy: annotation.updatedBy.flatMap { try? Editor(parsing: $0) } ?? editor,
             updatedAt: annotation.modified ?? now,
             statusChangedBy: verdict?.creator?.editor ?? creator, statusChangedAt: verdict?.created ?? created,
-            anchorIssue: annotation.anchorIssue)
+            anchorIssue: annotation.anchorIssue?.issue)
         for body in annotation.body {
             switch body.purpose {
             case "commenting":
@@ -149,7 +158,7 @@ extension Claim {
             let outcome = document.place(given)
             _ = apply(outcome, text: document.text, revision: document.article.revision)
             // Still lost: keep the orphaning as it was recorded, not as a new event.
-            if outcome == .orphaned, let recorded = annotation.anchorIssue, recorded.kind == .orphaned { anchorIssue = recorded }
+            if outcome == .orphaned, let recorded = annotation.anchorIssue?.issue, recorded.kind == .orphaned { anchorIssue = recorded }
         } else {
             paragraph = document.text.paragraphNumber(at: start) ?? 1
         }
