@@ -16,30 +16,34 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per measure; the median is reported.") var runs = 5
     @Option(help: "Where to build the desks (reused when it already holds one of the same size).") var work = "/tmp/factdesk-bench"
     @Option(help: "The factdesk binary to measure (default: the one beside this program).") var factdesk: String?
+    @Option(help: "Only these measures (repeat for several; default: all). The generated desk is built only for annotate, report and history.")
+    var only: [BenchSuite.Group] = []
     @Flag(help: "Print JSON instead of a table.") var json = false
-    @Flag(help: "Generate the desk again even if one is there.") var regenerate = false
+    @Flag(help: "Generate the desks again even if they are there.") var regenerate = false
 
     func run() throws {
         let binary = factdesk ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("factdesk").path
         let desk = SyntheticDesk(root: work + "/\(articles)x\(claims)+\(fillerCommits)", articles: articles,
                                  claimsPerArticle: claims, fillerCommits: fillerCommits)
-        if regenerate || !FileManager.default.fileExists(atPath: desk.bare + "/HEAD") {
+        let groups = only.isEmpty ? BenchSuite.Group.allCases : only
+        let usesDesk = groups.contains { $0.needsDesk }
+        if usesDesk && (regenerate || !FileManager.default.fileExists(atPath: desk.bare + "/HEAD")) {
             log("generating \(articles) articles × \(claims) claims in \(desk.root) …")
             let started = Date()
             try desk.generate()
             log("generated in \(Int(Date().timeIntervalSince(started))) s")
         }
-        let suite = BenchSuite(desk: desk, factdesk: binary, runs: runs, log: log)
-        let measures = try suite.measureAll()
+        let suite = BenchSuite(desk: desk, factdesk: binary, runs: runs, work: work, regenerate: regenerate, log: log)
+        let measures = try suite.measure(groups)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(BenchResult(machine: MachineInfo.current, articles: articles,
-                                                                  claims: articles * claims, measures: measures)),
+            print(String(decoding: try encoder.encode(BenchResult(machine: MachineInfo.current, articles: usesDesk ? articles : nil,
+                                                                  claims: usesDesk ? articles * claims : nil, measures: measures)),
                          as: UTF8.self))
         } else {
-            print(BenchTable.render(measures, machine: MachineInfo.current, claims: articles * claims))
+            print(BenchTable.render(measures, machine: MachineInfo.current, claims: usesDesk ? articles * claims : nil))
         }
     }
 
@@ -48,11 +52,11 @@ struct BenchCommand: ParsableCommand {
     }
 }
 
-/// Everything one run printed with `--json`.
+/// Everything one run printed with `--json`; no desk size when no measure used the generated desk.
 struct BenchResult: Encodable {
     let machine: MachineInfo
-    let articles: Int
-    let claims: Int
+    let articles: Int?
+    let claims: Int?
     let measures: [Measure]
 }
 
@@ -72,16 +76,21 @@ struct MachineInfo: Encodable {
     }
 }
 
-/// The table printed by default.
+/// `--only` names a group by its raw value.
+extension BenchSuite.Group: ExpressibleByArgument {}
+
+/// The table printed by default; p99 is the slowest run when there are fewer than 100 runs.
 enum BenchTable {
-    static func render(_ measures: [Measure], machine: MachineInfo, claims: Int) -> String {
-        var lines = ["FactDesk benchmark · \(claims) claims · \(machine.cores) cores · \(machine.memoryGB) GB · \(machine.cpu)", ""]
-        let header = ["measure", "factdesk ms", "baseline", "baseline ms", "ratio", "peak MB", "target", "met"]
+    static func render(_ measures: [Measure], machine: MachineInfo, claims: Int?) -> String {
+        let desk = claims.map { "\($0) claims · " } ?? ""
+        var lines = ["FactDesk benchmark · \(desk)\(machine.cores) cores · \(machine.memoryGB) GB · \(machine.cpu)", ""]
+        let header = ["measure", "factdesk ms", "p99 ms", "baseline", "baseline ms", "p99 ms", "ratio", "peak MB", "target", "met"]
         var rows = [header]
         for m in measures {
-            rows.append([m.name, format(m.factdeskMedianMs), m.baseline, m.baselineMedianMs.map(format) ?? "-",
-                         m.ratio.map { String(format: "%.1f×", $0) } ?? "-", String(format: "%.0f", m.peakMemoryMB),
-                         m.target, m.met ? "yes" : "NO"])
+            rows.append([m.name, format(m.factdeskMedianMs), m.factdeskP99Ms.map(format) ?? "-", m.baseline,
+                         m.baselineMedianMs.map(format) ?? "-", m.baselineP99Ms.map(format) ?? "-",
+                         m.ratio.map { String(format: $0 < 1 ? "%.2f×" : "%.1f×", $0) } ?? "-",
+                         String(format: "%.0f", m.peakMemoryMB), m.target, m.met ? "yes" : "NO"])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for (index, row) in rows.enumerated() {

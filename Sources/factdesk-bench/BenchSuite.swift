@@ -1,19 +1,44 @@
 import FactDesk
 import Foundation
 
-/// The measures of issue 9, each FactDesk command against a git-CLI baseline on the same desk.
+/// The measures of issue 9, each FactDesk command against a git-CLI baseline on the same desk,
+/// and the import against `git fast-import` on a desk of its own.
 struct BenchSuite {
+    /// The groups of measures, in the order they run; `--only` picks some.
+    enum Group: String, CaseIterable {
+        case annotate, report, history, update, `import`
+
+        /// True for the groups measured on the generated desk (`--articles`, `--claims`).
+        var needsDesk: Bool { self == .annotate || self == .report || self == .history }
+    }
+
     let desk: SyntheticDesk
     let factdesk: String
     let runs: Int
+    /// The bench's folder: the import's desks live there, whatever the generated desk's size.
+    let work: String
+    let regenerate: Bool
     let log: (String) -> Void
 
     private var checkedOutStore: String { desk.checkedOut + "/" + SyntheticDesk.deskFolder }
     private let environment = ["FACTDESK_EDITOR": "Bench Editor <bench@example.org>"]
     private let session = String(Int(Date().timeIntervalSince1970) % 1_000_000)
 
-    func measureAll() throws -> [Measure] {
+    func measure(_ groups: [Group]) throws -> [Measure] {
         var measures: [Measure] = []
+        for group in Group.allCases where groups.contains(group) {
+            switch group {
+            case .annotate: measures += try measureAnnotate()
+            case .report: measures += try measureReports()
+            case .history: measures.append(try measureHistory())
+            case .update: measures.append(try measureUpdate())
+            case .import: measures.append(try measureImport())
+            }
+        }
+        return measures
+    }
+
+    private func measureAnnotate() throws -> [Measure] {
         log("annotate: git add + git commit baseline …")
         let gitCommit = try Sampler.median(runs: runs, prepare: { try writeBaselineClaim($0) }) { run in
             try ChildProcess.run(["/bin/sh", "-c", "git add \(baselinePath(run)) && git commit -q -m 'annotate baseline \(run)'"],
@@ -22,9 +47,12 @@ struct BenchSuite {
         log("annotate: factdesk, bare and checked-out …")
         let bareAnnotate = try Sampler.median(runs: runs) { run in try annotate(run, store: desk.bare) }
         let checkedOutAnnotate = try Sampler.median(runs: runs) { run in try annotate(run + 1_000, store: checkedOutStore) }
-        measures.append(compare("annotate (bare desk)", baseline: "git add + commit", gitCommit, bareAnnotate, atLeast: 10))
-        measures.append(compare("annotate (checked-out desk)", baseline: "git add + commit", gitCommit, checkedOutAnnotate, atLeast: 2))
+        return [compare("annotate (bare desk)", baseline: "git add + commit", gitCommit, bareAnnotate, atLeast: 10),
+                compare("annotate (checked-out desk)", baseline: "git add + commit", gitCommit, checkedOutAnnotate, atLeast: 2)]
+    }
 
+    private func measureReports() throws -> [Measure] {
+        var measures: [Measure] = []
         log("report and claims: cat floor …")
         let cat = try Sampler.median(runs: runs) { _ in
             try ChildProcess.run(["/bin/sh", "-c", "find \(SyntheticDesk.deskFolder)/articles -path '*/claims/*.json' -print0 | xargs -0 cat > /dev/null"],
@@ -53,7 +81,10 @@ struct BenchSuite {
         measures.append(compare("report, all claims (checked-out)", baseline: "cat all claim files", cat, reportCheckedOut, atLeast: 3, memoryMB: 300))
         let open = try Sampler.median(runs: runs) { _ in try factdesk(["claims", "--status", "unverified", "--store", desk.bare]) }
         measures.append(compare("claims --status unverified", baseline: "cat all claim files", cat, open, atLeast: 3, memoryMB: 300))
+        return measures
+    }
 
+    private func measureHistory() throws -> Measure {
         log("history of one claim …")
         let path = try desk.claimPath(desk.articles / 2, 0)
         let gitLog = try Sampler.median(runs: runs) { _ in
@@ -62,18 +93,40 @@ struct BenchSuite {
         let history = try Sampler.median(runs: runs) { _ in
             try factdesk(["history", desk.claimID(desk.articles / 2, 0), "--store", desk.bare])
         }
-        measures.append(compare("history of one claim", baseline: "git log -- path (commit-graph)", gitLog, history,
-                                atLeast: 10, underMs: 25))
+        return compare("history of one claim", baseline: "git log -- path (commit-graph)", gitLog, history,
+                       atLeast: 10, underMs: 25)
+    }
 
+    private func measureUpdate() throws -> Measure {
         log("article update: 1,000 claims on a 1 MB article …")
         let update = ArticleUpdateBench(root: desk.root + "/update", factdesk: factdesk)
         try update.prepare()
         let updates = try Sampler.median(runs: runs) { run in try update.update(run) }
-        measures.append(Measure(name: "article update, 1,000 claims, 1 MB", baseline: "-", baselineMedianMs: nil,
-                                factdeskMedianMs: updates.seconds * 1000, ratio: nil,
-                                peakMemoryMB: Double(updates.peakMemoryBytes) / 1_048_576, target: "< 200 ms",
-                                met: updates.seconds < 0.2))
-        return measures
+        return Measure(name: "article update, 1,000 claims, 1 MB", baseline: "-", baselineMedianMs: nil,
+                       factdeskMedianMs: updates.seconds * 1000, ratio: nil,
+                       peakMemoryMB: Double(updates.peakMemoryBytes) / 1_048_576, target: "< 200 ms",
+                       met: updates.seconds < 0.2)
+    }
+
+    /// The floor is `git fast-import` of the same claim files: what writing them into git costs at the least.
+    private func measureImport() throws -> Measure {
+        log("import: 500 articles and 10,000 annotations (prepared once, then kept) …")
+        let bench = ImportBench(root: work + "/import", factdesk: factdesk)
+        try bench.prepare(regenerate: regenerate)
+        log("import: factdesk import, 10,000 annotations in one commit …")
+        let imports = try Sampler.samples(runs: runs, prepare: { _ in try bench.reset(bench.importDesk) }) { run in
+            try bench.runImport(run)
+        }
+        log("import: git fast-import of the same claim files …")
+        let fastImports = try Sampler.samples(runs: runs, prepare: { _ in try bench.reset(bench.baselineDesk) }) { run in
+            try bench.runFastImport(run)
+        }
+        return Measure(name: "import, 10,000 annotations, 500 articles", baseline: "git fast-import of the claim files",
+                       baselineMedianMs: fastImports.median.seconds * 1000, baselineP99Ms: fastImports.p99Seconds * 1000,
+                       factdeskMedianMs: imports.median.seconds * 1000, factdeskP99Ms: imports.p99Seconds * 1000,
+                       ratio: fastImports.median.seconds / imports.median.seconds,
+                       peakMemoryMB: Double(imports.median.peakMemoryBytes) / 1_048_576, target: "< 5 s",
+                       met: imports.median.seconds < 5)
     }
 
     private func compare(_ name: String, baseline: String, _ base: ChildRun, _ ours: ChildRun, atLeast: Double,

@@ -5,7 +5,11 @@ struct Measure: Encodable {
     let name: String
     let baseline: String
     let baselineMedianMs: Double?
+    /// The baseline's 99th percentile run (nearest rank: the slowest run when there are fewer than 100).
+    var baselineP99Ms: Double? = nil
     let factdeskMedianMs: Double
+    /// FactDesk's 99th percentile run (nearest rank: the slowest run when there are fewer than 100).
+    var factdeskP99Ms: Double? = nil
     /// Baseline time over FactDesk time: how many times faster FactDesk is.
     let ratio: Double?
     let peakMemoryMB: Double
@@ -13,10 +17,23 @@ struct Measure: Encodable {
     let met: Bool
 }
 
+/// The runs of one measure: the median run and the tail.
+struct Samples {
+    /// The median run's time, with the highest peak memory of all runs.
+    let median: ChildRun
+    /// The 99th percentile time by nearest rank: the slowest run when there are fewer than 100.
+    let p99Seconds: Double
+}
+
 /// Medians of repeated runs.
 enum Sampler {
     /// Runs `body` `runs` times (after `prepare` each time, untimed) and returns the median run.
     static func median(runs: Int, prepare: (Int) throws -> Void = { _ in }, _ body: (Int) throws -> ChildRun) throws -> ChildRun {
+        try samples(runs: runs, prepare: prepare, body).median
+    }
+
+    /// Runs `body` `runs` times (after `prepare` each time, untimed) and returns the median and the tail.
+    static func samples(runs: Int, prepare: (Int) throws -> Void = { _ in }, _ body: (Int) throws -> ChildRun) throws -> Samples {
         var samples: [ChildRun] = []
         for run in 0..<runs {
             try prepare(run)
@@ -26,6 +43,8 @@ enum Sampler {
         }
         let sorted = samples.sorted { $0.seconds < $1.seconds }
         let peak = samples.map(\.peakMemoryBytes).max() ?? 0
-        return ChildRun(seconds: sorted[sorted.count / 2].seconds, peakMemoryBytes: peak, status: 0)
+        let rank = Int((Double(sorted.count) * 0.99).rounded(.up)) - 1
+        return Samples(median: ChildRun(seconds: sorted[sorted.count / 2].seconds, peakMemoryBytes: peak, status: 0),
+                       p99Seconds: sorted[max(0, rank)].seconds)
     }
 }

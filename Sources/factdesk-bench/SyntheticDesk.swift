@@ -10,6 +10,8 @@ struct SyntheticDesk {
     let articles: Int
     let claimsPerArticle: Int
     let fillerCommits: Int
+    /// Paragraphs of each article's text (default: one per claim).
+    var paragraphsPerArticle: Int? = nil
 
     var checkedOut: String { root + "/desk" }
     var bare: String { root + "/desk.git" }
@@ -41,16 +43,12 @@ struct SyntheticDesk {
         try FileManager.default.createDirectory(atPath: checkedOut, withIntermediateDirectories: true)
         try ChildProcess.succeed(["git", "init", "-q", "-b", "main", checkedOut], in: root)
         let streamPath = root + "/stream.fi"
-        guard FileManager.default.createFile(atPath: streamPath, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: streamPath])
-        }
-        let stream = try FileHandle(forWritingTo: URL(fileURLWithPath: streamPath))
-        var writer = FastImportWriter(handle: stream)
+        var writer = try FastImportWriter(creating: streamPath)
         var time = Self.epoch
         writer.commit(message: "init desk", time: time, files: [(Self.deskFolder + "/desk.json", Data(#"{"schemaVersion":1,"verifiedRequiresSource":true}"#.utf8 + [10]))])
         for article in 0..<articles {
             time += 1
-            let text = Self.text(article: article, paragraphs: claimsPerArticle)
+            let text = Self.text(article: article, paragraphs: paragraphsPerArticle ?? claimsPerArticle)
             try writer.commit(message: "article add \(slug(article))", time: time, files: articleFiles(article, text: text))
             let paragraphs = try ArticleText(normalizing: text, source: "bench").paragraphs
             for claim in 0..<claimsPerArticle {
@@ -64,8 +62,7 @@ struct SyntheticDesk {
                 writer.commit(message: "filler \(article).\(filler)", time: time, files: [("filler/log.txt", Data("\(time)\n".utf8))])
             }
         }
-        writer.flush()
-        try stream.close()
+        try writer.finish()
         try ChildProcess.succeed(["/bin/sh", "-c", "git fast-import --quiet < ../stream.fi"], in: checkedOut)
         try FileManager.default.removeItem(atPath: streamPath)
         try ChildProcess.succeed(["git", "reset", "-q", "--hard", "main"], in: checkedOut)
@@ -150,8 +147,19 @@ struct FastImportWriter {
         self.handle = handle
     }
 
-    mutating func commit(message: String, time: Int, files: [(String, Data)]) {
+    /// A writer of a new stream file at `path`.
+    init(creating path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        self.init(handle: try FileHandle(forWritingTo: URL(fileURLWithPath: path)))
+    }
+
+    /// Adds a commit of `files`. `parent` is where the stream's first commit starts (`refs/heads/main^0`: the
+    /// branch as the repository has it); without one, the stream starts the branch anew.
+    mutating func commit(message: String, time: Int, files: [(String, Data)], parent: String? = nil) {
         var chunk = "commit refs/heads/main\ncommitter \(SyntheticDesk.editor) \(time) +0000\ndata \(message.utf8.count)\n\(message)\n"
+            + (parent.map { "from \($0)\n" } ?? "")
         var data = Data(chunk.utf8)
         for (path, content) in files {
             chunk = "M 100644 inline \(path)\ndata \(content.count)\n"
@@ -167,5 +175,11 @@ struct FastImportWriter {
     mutating func flush() {
         handle.write(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered and closes the stream.
+    mutating func finish() throws {
+        flush()
+        try handle.close()
     }
 }
