@@ -68,14 +68,17 @@ extension DeskStore {
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = DeskJSON.dateDecoding
-        guard let object = try? JSONSerialization.jsonObject(with: data) else {
-            throw FactDeskError.invalidInput("\(source) is not JSON; export a W3C AnnotationCollection with `factdesk export --format w3c`")
-        }
+        // The first byte tells an array from an object: no second parse of a large file.
+        let first = data.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        let notJSON = FactDeskError.invalidInput("\(source) is not JSON; export a W3C AnnotationCollection with `factdesk export --format w3c`")
+        guard first == UInt8(ascii: "[") || first == UInt8(ascii: "{") else { throw notJSON }
         do {
-            let parts: [W3C.DocumentPart] = object is [Any]
+            let parts: [W3C.DocumentPart] = first == UInt8(ascii: "[")
                 ? try decoder.decode([W3C.DocumentPart].self, from: data)
                 : [try decoder.decode(W3C.DocumentPart.self, from: data)]
             return try W3C.annotations(in: parts)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw notJSON
         } catch {
             let detail = (error as? FactDeskError)?.description ?? (error as? DecodingError).map(DeskJSON.describe) ?? "\(error)"
             throw FactDeskError.invalidInput("\(source) is not a W3C annotation document FactDesk can read (\(detail))")
