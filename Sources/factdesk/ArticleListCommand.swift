@@ -8,24 +8,8 @@ struct ArticleListCommand: ParsableCommand {
     @OptionGroup var desk: DeskOptions
     @OptionGroup var output: OutputOptions
 
-    /// An article as `--json` lists it.
-    struct ArticleRow: Encodable {
-        let id: String
-        let title: String
-        let url: String?
-        let revision: Int
-        let claims: Int
-        let open: Int
-    }
-
     func run() throws {
-        let store = try desk.openStore()
-        let claims = Dictionary(grouping: try store.claims(), by: \.article)
-        let rows = try store.articles().map { article in
-            ArticleRow(id: article.id.value, title: article.title, url: article.url, revision: article.revision,
-                       claims: claims[article.id]?.count ?? 0,
-                       open: claims[article.id]?.filter { $0.status.isOpen }.count ?? 0)
-        }
+        let rows = try desk.openStore().articleSummaries()
         if output.json { return try Output.printJSON(rows) }
         if rows.isEmpty { print("No articles yet: add one with `factdesk article add FILE --id SLUG --title TITLE`.") }
         for row in rows {

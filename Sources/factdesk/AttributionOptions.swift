@@ -18,15 +18,7 @@ struct AttributionOptions: ParsableArguments {
 
     /// The attribution given, nil when no option was.
     func attribution() throws -> Attribution? {
-        let kind = try claimantKind.map { text -> Attribution.Kind in
-            guard let kind = Attribution.Kind(rawValue: text.lowercased()) else {
-                throw FactDeskError.invalidInput("--claimant-kind is person or organization, not '\(text)'")
-            }
-            return kind
-        }
-        let date = try claimDate.map { try DeskDate(parsing: $0, field: "--claim-date", now: Date()) }
-        let attribution = Attribution(claimant: claimant, claimantKind: kind, date: date, appearances: appearance)
-        return attribution.isEmpty && kind == nil ? nil : attribution
+        try Attribution.parsing(claimant: claimant, kind: claimantKind, date: claimDate, appearances: appearance, now: Date())
     }
 }
 

@@ -15,15 +15,9 @@ struct SelectorOptions: ParsableArguments {
     @Option(name: .long, help: "START-END in Unicode scalar offsets, end exclusive (see `article show`).")
     var span: String?
 
-    func validate() throws {
-        let chosen = [paragraph != nil, quote != nil, span != nil].filter { $0 }.count
-        guard chosen == 1 else { throw ValidationError("give exactly one of --paragraph, --quote or --span") }
-        if occurrence != nil && quote == nil { throw ValidationError("--occurrence goes with --quote") }
-    }
-
     func selector() throws -> TextSelector {
-        if let paragraph { return .paragraph(paragraph) }
-        if let quote { return .quote(quote, occurrence: occurrence) }
-        return try TextSelector.parseSpan(span ?? "")
+        var start: Int?, end: Int?
+        if let span, case .span(let from, let to) = try TextSelector.parseSpan(span) { (start, end) = (from, to) }
+        return try TextSelector.choosing(paragraph: paragraph, quote: quote, occurrence: occurrence, start: start, end: end)
     }
 }

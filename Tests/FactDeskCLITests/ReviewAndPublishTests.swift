@@ -205,7 +205,7 @@ import Testing
         try expectRefused(desk, as: Self.ana, ["annotate", "budget", "--paragraph", "2", "--claim", "x", "--due", "soon"],
                           mentioning: "is not a date")
         try expectRefused(desk, as: Self.ana, ["annotate", "budget", "--paragraph", "2", "--claim", "x", "--claim-date", "yesterday-ish"],
-                          mentioning: "--claim-date")
+                          mentioning: "claim date")
         try expectRefused(desk, as: Self.ana, ["annotate", "budget", "--paragraph", "2", "--claim", "x", "--appearance", "javascript:alert(1)"],
                           mentioning: "not a web address")
         try expectRefused(desk, as: Self.ana, ["attribute", claim, "--claimant-kind", "robot", "--claimant", "X"], mentioning: "person or organization")

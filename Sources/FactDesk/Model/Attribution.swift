@@ -25,6 +25,21 @@ public struct Attribution: Codable, Equatable, Sendable {
 
     public var isEmpty: Bool { claimant == nil && date == nil && appearances.isEmpty }
 
+    /// The attribution as an editor typed it (the CLI's options, the API's fields); nil when
+    /// nothing was given. The kind is `person` or `organization`; the date is a `DeskDate`.
+    public static func parsing(claimant: String?, kind: String?, date: String?, appearances: [String],
+                               now: Date) throws -> Attribution? {
+        let parsedKind = try kind.map { text -> Kind in
+            guard let parsed = Kind(rawValue: text.lowercased()) else {
+                throw FactDeskError.invalidInput("the claimant kind is person or organization, not '\(text.oneLine(limit: 40))'")
+            }
+            return parsed
+        }
+        let parsedDate = try date.map { try DeskDate(parsing: $0, field: "the claim date", now: now) }
+        let attribution = Attribution(claimant: claimant, claimantKind: parsedKind, date: parsedDate, appearances: appearances)
+        return attribution.isEmpty && parsedKind == nil ? nil : attribution
+    }
+
     /// Checks every field an editor gave: one-line claimant, http(s) appearance URLs, no duplicates.
     func validated() throws -> Attribution {
         var result = self

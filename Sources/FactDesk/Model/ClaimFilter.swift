@@ -30,6 +30,11 @@ extension Claim {
     /// Whether the claim's assignee is `person`: the same email when both have one, else the same name.
     public func isAssigned(to person: String) -> Bool {
         guard let assignee else { return false }
+        return Self.assignee(assignee, matches: person)
+    }
+
+    /// Whether assignee text `assignee` names `person` (`Name <email>`, a name or an email).
+    public static func assignee(_ assignee: String, matches person: String) -> Bool {
         let wanted = AssigneeName(person), current = AssigneeName(assignee)
         if let email = wanted.email, let theirs = current.email { return email == theirs }
         if let email = wanted.email, wanted.name.isEmpty { return current.email == email }

@@ -1,28 +1,28 @@
 /// Renders a verification report as one self-contained HTML page.
 struct HTMLReportRenderer {
     let report: VerificationReport
+    /// A whole page with its own style; otherwise the body's content, for a page that has them.
+    var standalone = true
+
+    /// The report's style, in the page or in the stylesheet of a page that embeds the report.
+    static let style: StaticString = """
+    body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+    .claim { border-left: 4px solid #c33; padding: .25rem .75rem; margin: .75rem 0; }
+    .claim.settled { border-color: #999; }
+    .status { font-weight: bold; text-transform: uppercase; font-size: .8rem; }
+    blockquote { margin: .25rem 0; color: #444; }
+    table { border-collapse: collapse; } td, th { padding: .2rem .6rem; border: 1px solid #ccc; }
+
+    """
 
     func render() -> ReportBuffer {
         var out = ReportBuffer(capacity: report.estimatedRenderedSize(perClaim: 140, perArticle: 60))
-        out.append("""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <title>Verification report</title>
-        <style>
-        body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-        .claim { border-left: 4px solid #c33; padding: .25rem .75rem; margin: .75rem 0; }
-        .claim.settled { border-color: #999; }
-        .status { font-weight: bold; text-transform: uppercase; font-size: .8rem; }
-        blockquote { margin: .25rem 0; color: #444; }
-        table { border-collapse: collapse; } td, th { padding: .2rem .6rem; border: 1px solid #ccc; }
-        </style>
-        </head>
-        <body>
-        <h1>Verification report</h1>
-
-        """)
+        if standalone {
+            out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Verification report</title>\n<style>\n")
+            out.append(Self.style)
+            out.append("</style>\n</head>\n<body>\n")
+        }
+        out.append("<h1>Verification report</h1>\n")
         out.append("<p>Generated ")
         out.append(raw: report.generatedAt.readableUTC)
         out.append(" · ")
@@ -85,7 +85,7 @@ struct HTMLReportRenderer {
             out.append(raw: markup.replacingOccurrences(of: "<", with: "\\u003c"))
             out.append("</script>\n")
         }
-        out.append("</body>\n</html>\n")
+        if standalone { out.append("</body>\n</html>\n") }
         return out
     }
 

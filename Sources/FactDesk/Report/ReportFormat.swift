@@ -15,6 +15,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         buffer(report).data()
     }
 
+    /// The HTML report's content without its page and style, for a page of its own (the web desk's).
+    public static func htmlFragment(_ report: VerificationReport) -> String {
+        HTMLReportRenderer(report: report, standalone: false).render().text()
+    }
+
     private func buffer(_ report: VerificationReport) -> ReportBuffer {
         switch self {
         case .markdown: MarkdownReportRenderer(report: report).render()

@@ -108,6 +108,16 @@ extension DeskStore {
         }
     }
 
+    /// Leaves a note on a claim, in one commit.
+    @discardableResult
+    public func addNote(to reference: String, note: String, editor: Editor) throws -> Claim {
+        guard note.nonEmptyText != nil else { throw FactDeskError.invalidInput("a note needs some text") }
+        return try changeClaim(reference, editor: editor) { claim, now, _, _ in
+            try claim.addNote(note, by: editor, at: now)
+            return (message: "note \(claim.id)", note: note)
+        }
+    }
+
     /// One claim, by id or unique id prefix.
     public func claim(_ reference: String) throws -> Claim {
         try read { snapshot in

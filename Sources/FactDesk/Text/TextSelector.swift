@@ -7,6 +7,20 @@ public enum TextSelector: Equatable, Sendable {
     /// Scalar offsets, start inclusive, end exclusive.
     case span(start: Int, end: Int)
 
+    /// The one selector among the ways an editor can point at text (as the CLI's options or the
+    /// API's fields give them): exactly one of a paragraph, a quote (with its occurrence) or a span.
+    public static func choosing(paragraph: Int?, quote: String?, occurrence: Int?, start: Int?, end: Int?) throws -> TextSelector {
+        let chosen = [paragraph != nil, quote != nil, start != nil || end != nil].filter { $0 }.count
+        guard chosen == 1 else {
+            throw FactDeskError.invalidInput("give exactly one of a paragraph, a quote or a span (start and end)")
+        }
+        if occurrence != nil && quote == nil { throw FactDeskError.invalidInput("an occurrence goes with a quote") }
+        if let paragraph { return .paragraph(paragraph) }
+        if let quote { return .quote(quote, occurrence: occurrence) }
+        guard let start, let end else { throw FactDeskError.invalidInput("a span needs both start and end") }
+        return .span(start: start, end: end)
+    }
+
     /// Parses `START-END` as typed after `--span`.
     public static func parseSpan(_ text: String) throws -> TextSelector {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

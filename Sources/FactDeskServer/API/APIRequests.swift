@@ -1,0 +1,98 @@
+import FactDesk
+import Foundation
+
+/// The JSON bodies the API takes, named by the fields scripts send.
+enum APIRequest {
+    /// `POST /api/v1/articles`.
+    struct NewArticle: Decodable {
+        let id: String
+        let title: String
+        let url: String?
+        let text: String
+    }
+
+    /// `PUT /api/v1/articles/{slug}/text`.
+    struct NewText: Decodable {
+        let text: String
+    }
+
+    /// Where in the text: exactly one of a quote (with its occurrence), a span or a paragraph.
+    struct Place: Decodable {
+        let quote: String?
+        let occurrence: Int?
+        let start: Int?
+        let end: Int?
+        let paragraph: Int?
+
+        func selector() throws -> TextSelector {
+            try TextSelector.choosing(paragraph: paragraph, quote: quote, occurrence: occurrence, start: start, end: end)
+        }
+    }
+
+    /// `POST /api/v1/articles/{slug}/claims`.
+    struct NewClaim: Decodable {
+        let claim: String
+        let quote: String?
+        let occurrence: Int?
+        let start: Int?
+        let end: Int?
+        let paragraph: Int?
+        let sources: [String]?
+        let note: String?
+        let assignee: String?
+        let due: String?
+        let claimant: String?
+        let claimantKind: String?
+        let claimDate: String?
+        let appearances: [String]?
+
+        var place: Place { Place(quote: quote, occurrence: occurrence, start: start, end: end, paragraph: paragraph) }
+
+        var attribution: AttributionFields {
+            AttributionFields(claimant: claimant, claimantKind: claimantKind, claimDate: claimDate, appearances: appearances)
+        }
+    }
+
+    /// `POST /api/v1/claims/{id}/status`.
+    struct StatusChange: Decodable {
+        let status: String
+        let note: String?
+        let sources: [String]?
+    }
+
+    /// `POST /api/v1/claims/{id}/sources`.
+    struct NewSource: Decodable {
+        let url: String
+        let title: String?
+        let note: String?
+    }
+
+    /// `POST /api/v1/claims/{id}/notes`.
+    struct NewNote: Decodable {
+        let note: String
+    }
+
+    /// `POST /api/v1/claims/{id}/assignee` (an empty or missing `assignee` with `DELETE` unassigns).
+    struct Assignment: Decodable {
+        let assignee: String
+        let due: String?
+    }
+
+    /// `POST /api/v1/claims/{id}/review`.
+    struct Review: Decodable {
+        let decision: String
+        let note: String?
+    }
+
+    /// `POST /api/v1/claims/{id}/attribution`: who made the claim, when and where.
+    struct AttributionFields: Decodable {
+        let claimant: String?
+        let claimantKind: String?
+        let claimDate: String?
+        let appearances: [String]?
+
+        func attribution(now: Date) throws -> Attribution? {
+            try Attribution.parsing(claimant: claimant, kind: claimantKind, date: claimDate, appearances: appearances ?? [], now: now)
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/// The web desk's script: selections to claims, the claim panel, keyboard navigation.
+enum DeskScript {
+    static let source = """
+    "use strict";
+    """
+}

@@ -1,0 +1,42 @@
+import FactDesk
+import Foundation
+import Hummingbird
+
+/// Turns every failure into an answer the caller can read: JSON `{"error": ...}` with the right
+/// status under `/api`, a plain page saying what went wrong elsewhere. Nothing a user sends
+/// reaches them as a stack trace or a dropped connection.
+struct ErrorResponseMiddleware: RouterMiddleware {
+    typealias Context = DeskRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let failure = Self.apiError(error)
+            if request.uri.path.hasPrefix("/api/") {
+                return JSONResponse.make(["error": failure.message], status: failure.status)
+            }
+            if failure.status == .unauthorized { return Redirect.to("/signin") }
+            return Page.error(failure.status, message: failure.message, editor: context.identity)
+        }
+    }
+
+    /// The status and message for any error a handler throws.
+    static func apiError(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as FactDeskError: return APIError(error)
+        case let error as HTTPError:
+            return APIError(error.status, error.body ?? error.status.reasonPhrase)
+        default:
+            return APIError(.internalServerError, "the desk could not answer: \(error)")
+        }
+    }
+}
+
+/// A redirect after a form, or to sign in.
+enum Redirect {
+    static func to(_ path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path])
+    }
+}

@@ -1,0 +1,26 @@
+/// How `factdesk serve` runs the web desk: where it listens, and whether a TLS proxy is in
+/// front of it (which makes the session cookie `Secure`).
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// A proxy terminates TLS in front of the server: cookies are `Secure`.
+    public var behindHTTPS: Bool
+    /// Largest request body accepted, in bytes (an article's text is the largest thing sent).
+    public var maximumBodyBytes: Int
+    /// How long a browser session lasts without a new sign-in.
+    public var sessionLifetime: Duration
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, behindHTTPS: Bool = false,
+                maximumBodyBytes: Int = 2 << 20, sessionLifetime: Duration = .seconds(12 * 3600)) {
+        self.host = host
+        self.port = port
+        self.behindHTTPS = behindHTTPS
+        self.maximumBodyBytes = maximumBodyBytes
+        self.sessionLifetime = sessionLifetime
+    }
+
+    /// Whether `host` is a loopback address, reachable from this machine only.
+    public var isLoopback: Bool {
+        host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
+    }
+}
