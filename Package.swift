@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
-        .testTarget(name: "FactDeskTests", dependencies: ["FactDesk", "GitKit", "TestSupport"], exclude: ["ReanchoringCorpus"]),
+        .testTarget(name: "FactDeskTests", dependencies: ["FactDesk", "GitKit", "TestSupport"], exclude: ["ReanchoringCorpus", "Fixtures"]),
         .testTarget(name: "FactDeskCLITests", dependencies: ["factdesk", "TestSupport"]),
         .testTarget(
             name: "FactDeskServerTests",

@@ -2,17 +2,17 @@ import ArgumentParser
 import FactDesk
 import Foundation
 
-/// `factdesk export --format w3c|claimreview [SLUG]...`: claims as a W3C Web Annotation collection,
-/// or settled verdicts as schema.org ClaimReview.
+/// `factdesk export --format w3c|csv|claimreview [SLUG]...`: claims as a W3C Web Annotation collection
+/// or as CSV for a spreadsheet, or settled verdicts as schema.org ClaimReview.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export claims as a W3C Web Annotation collection, or settled verdicts as schema.org ClaimReview (JSON-LD).")
+        abstract: "Export claims as a W3C Web Annotation collection or CSV, or settled verdicts as schema.org ClaimReview (JSON-LD).")
 
     @Argument(help: "Only these articles' claims (default: all).")
     var slugs: [String] = []
 
-    @Option(name: .long, help: "The export format: w3c or claimreview.")
+    @Option(name: .long, help: "The export format: w3c, csv or claimreview.")
     var format: String = "w3c"
 
     @Option(name: .long, help: "Write to this file instead of stdout.")
@@ -25,6 +25,8 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case "w3c":
             try OutputFile.write(try desk.openStore().exportW3C(articles: articles), to: output)
+        case "csv":
+            try OutputFile.write(try desk.openStore().exportCSV(articles: articles), to: output)
         case "claimreview":
             let export = try desk.openStore().exportClaimReview(articles: articles)
             for slug in export.withoutURL {
@@ -32,7 +34,7 @@ struct ExportCommand: ParsableCommand {
             }
             try OutputFile.write(export.jsonLD, to: output)
         default:
-            throw FactDeskError.invalidInput("unknown export format '\(format)'; use w3c or claimreview")
+            throw FactDeskError.invalidInput("unknown export format '\(format)'; use w3c, csv or claimreview")
         }
     }
 }

@@ -19,6 +19,7 @@ final class ImportBatch {
     let settings: DeskSettings
     private var articles: [ArticleSlug: ImportedArticle] = [:]
     private var urlIndex: [String: ArticleSlug]?
+    private var currentClaims: [ClaimID: Claim] = [:]
     private(set) var files: [String: Data?] = [:]
     private(set) var added: [String] = [], updated: [String] = [], unchanged: [String] = [], older: [String] = []
 
@@ -56,9 +57,13 @@ final class ImportBatch {
         try snapshot.article(holding: id)
     }
 
-    /// The desk's version of claim `id`, filed under `slug`.
+    /// The desk's version of claim `id`, filed under `slug`, read once per import (an importer may
+    /// look at it before staging, as the Hypothesis importer does to refuse an id another claim holds).
     func current(_ id: ClaimID, in slug: ArticleSlug) throws -> Claim {
-        try snapshot.claim(id, in: slug)
+        if let known = currentClaims[id], known.article == slug { return known }
+        let claim = try snapshot.claim(id, in: slug)
+        currentClaims[id] = claim
+        return claim
     }
 
     /// Stages `claim` unless the desk already has it as it is, or has a newer version of it.
@@ -92,6 +97,11 @@ final class ImportBatch {
         return outcome
     }
 
+    /// Records that the desk's version of claim `id` is kept and the imported one left out.
+    func keepDesk(_ id: ClaimID) {
+        older.append(id.value)
+    }
+
     /// `https://News.example/a/#x` and `https://news.example/a` alike.
     private static func comparable(_ url: String) -> String {
         var text = url.trimmingCharacters(in: .whitespaces)
@@ -109,6 +119,8 @@ final class ImportedArticle {
     let article: Article
     let text: ArticleText
     private lazy var reanchorer = Reanchorer(old: text, new: text)
+    /// Quotes of the rows or annotations on this article, all looked for in one search.
+    private(set) lazy var quotes = QuoteSearch(text: text)
 
     init(article: Article, text: ArticleText) {
         self.article = article

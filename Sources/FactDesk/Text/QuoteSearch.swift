@@ -1,7 +1,15 @@
 /// Finds where a quote occurs in an article's text, in scalar offsets: exactly as typed
 /// when it occurs so, else tolerating quote style, dash style and white space (see `FoldedText`).
-struct QuoteSearch {
+/// One search serves many quotes of one text: the folded text and the character boundaries are
+/// made once, on first need (an import anchors thousands of rows on one article).
+final class QuoteSearch {
     let text: ArticleText
+    private lazy var folded = FoldedText(text.scalars)
+    private(set) lazy var boundaries = text.characterBoundaries()
+
+    init(text: ArticleText) {
+        self.text = text
+    }
 
     /// Every non-overlapping occurrence of `quote`, in order, beginning and ending on character
     /// boundaries (never half a flag or an accent). Exact occurrences win; when there are none,
@@ -10,7 +18,6 @@ struct QuoteSearch {
         let exact = Self.find(Array(ArticleText.normalizedFragment(quote).unicodeScalars), in: text.scalars)
         var candidates = exact
         if candidates.isEmpty {
-            let folded = FoldedText(text.scalars)
             var needle = FoldedText.needle(quote)
             candidates = Self.find(needle, in: folded.scalars).map(folded.originalRange)
             // Editors often type the quotation marks around a quote whose punctuation the article
@@ -23,7 +30,6 @@ struct QuoteSearch {
             }
         }
         guard !candidates.isEmpty else { return [] }
-        let boundaries = text.characterBoundaries()
         return candidates.filter { boundaries.contains($0.lowerBound) && boundaries.contains($0.upperBound) }
     }
 

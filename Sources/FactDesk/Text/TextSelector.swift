@@ -32,6 +32,12 @@ public enum TextSelector: Equatable, Sendable {
 
     /// The range of `text` this selector points at, or a clear error.
     public func resolve(in text: ArticleText) throws -> Range<Int> {
+        try resolve(using: QuoteSearch(text: text))
+    }
+
+    /// The same, with a search kept for many selectors on one text.
+    func resolve(using search: QuoteSearch) throws -> Range<Int> {
+        let text = search.text
         switch self {
         case .paragraph(let number):
             let paragraphs = text.paragraphs
@@ -44,14 +50,13 @@ public enum TextSelector: Equatable, Sendable {
             guard start >= 0, end <= text.count, start < end else {
                 throw FactDeskError.invalidInput("span \(start)-\(end) is outside the text (0-\(text.count)) or empty")
             }
-            let boundaries = text.characterBoundaries()
-            guard boundaries.contains(start), boundaries.contains(end) else {
+            guard search.boundaries.contains(start), search.boundaries.contains(end) else {
                 throw FactDeskError.invalidInput("span \(start)-\(end) cuts a character in two (an accent, emoji or flag); widen it")
             }
             return start..<end
 
         case .quote(let quote, let occurrence):
-            let matches = QuoteSearch(text: text).occurrences(of: quote)
+            let matches = search.occurrences(of: quote)
             guard !matches.isEmpty else { throw FactDeskError.quoteNotFound(quote.oneLine(limit: 80)) }
             if let occurrence {
                 guard (1...matches.count).contains(occurrence) else {
