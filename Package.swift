@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "FactDeskServerTests",
             dependencies: [
-                "FactDeskServer", "FactDesk", "TestSupport",
+                "FactDeskServer", "FactDesk", "TestSupport", "factdesk",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -11,6 +11,8 @@ public enum FactDeskError: Error, Equatable, Sendable, CustomStringConvertible {
     case articleExists(String)
     case quoteNotFound(String)
     case ambiguousQuote(String, occurrences: [String])
+    /// Offsets taken on one revision of an article, sent after it was revised.
+    case staleRevision(article: String, given: Int, current: Int)
     case corruptFile(path: String, detail: String)
     case policy(String)
     case storage(String)
@@ -32,6 +34,8 @@ public enum FactDeskError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ambiguousQuote(let quote, let occurrences):
             return "quote \"\(quote)\" occurs \(occurrences.count) times; choose one with --occurrence K: "
                 + occurrences.enumerated().map { "\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
+        case .staleRevision(let article, let given, let current):
+            return "\(article) is at revision \(current) now, not \(given): the offsets name other text; reload it and select again"
         case .corruptFile(let path, let detail):
             return "\(path) is not a valid FactDesk file (\(detail)); fix it by hand and commit, or restore a good version listed by `git log -- \(path)`"
         }

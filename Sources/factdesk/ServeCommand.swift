@@ -21,8 +21,14 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         guard (0...65_535).contains(port) else { throw FactDeskError.invalidInput("--port \(port) is not a port (0-65535)") }
-        _ = try desk.openStore()  // a clear error now if the desk is not there
+        let store = try desk.openStore()  // a clear error now if the desk is not there
         let settings = ServerConfiguration(host: host, port: port, behindHTTPS: behindHttps)
+        // A desk nobody can sign in to, served on this machine only: its operator signs in first.
+        if settings.isLoopback, try store.signInEditors().isEmpty, let editor = try? desk.resolvedEditor() {
+            let token = try store.addEditor(editor)
+            print("No one could sign in to this desk yet: \(editor) can now, with the token\n\(token)\n"
+                  + "(shown this once; add others with `factdesk editor add \"Name <email>\"`)")
+        }
         if !settings.isLoopback && !behindHttps {
             Output.warn("listening on \(host) without --behind-https: sign-in tokens and sessions would cross the network unencrypted; put a TLS proxy in front and pass --behind-https")
         }

@@ -8,15 +8,7 @@ final class CLIDesk: @unchecked Sendable {
     let editor = "Ana Ruiz <ana@example.org>"
 
     /// The `factdesk` built beside this test bundle.
-    static let binary: String = {
-        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [testBundle, testBundle.deletingLastPathComponent()] {
-            let path = candidate.appendingPathComponent("factdesk").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("factdesk").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "factdesk"
-    }()
+    static let binary = BuiltProducts.factdesk
 
     /// A new temporary folder with a desk created in `desk/` by `factdesk init`.
     init() throws {

@@ -11,9 +11,13 @@ public struct AnnotationRequest: Sendable {
     public var assignee: String?
     public var due: DeskDate?
     public var attribution: Attribution?
+    /// The revision the selector was taken on, when it names offsets a page showed: refused if
+    /// the article has been revised since.
+    public var revision: Int?
 
     public init(article: ArticleSlug, selector: TextSelector, claim: String, sources: [String] = [],
-                note: String? = nil, assignee: String? = nil, due: DeskDate? = nil, attribution: Attribution? = nil) {
+                note: String? = nil, assignee: String? = nil, due: DeskDate? = nil, attribution: Attribution? = nil,
+                revision: Int? = nil) {
         self.article = article
         self.selector = selector
         self.claim = claim
@@ -22,6 +26,7 @@ public struct AnnotationRequest: Sendable {
         self.assignee = assignee
         self.due = due
         self.attribution = attribution
+        self.revision = revision
     }
 }
 
@@ -37,6 +42,7 @@ extension DeskStore {
         return try commit(as: editor) { snapshot in
             _ = try snapshot.settings()
             let article = try snapshot.article(request.article)
+            try article.check(revision: request.revision)
             let text = try snapshot.text(request.article)
             let range = try request.selector.resolve(in: text)
             let assignee = try request.assignee.nonEmpty.map { try snapshot.assignee(named: $0, editor: editor, cache: summaryCache()) }
@@ -165,6 +171,15 @@ extension DeskStore {
                             message: message + body + "\n", result: claim)
     }
 
+}
+
+extension Article {
+    /// Refuses offsets taken on another revision than the current one.
+    func check(revision: Int?) throws {
+        if let revision, revision != self.revision {
+            throw FactDeskError.staleRevision(article: id.value, given: revision, current: self.revision)
+        }
+    }
 }
 
 extension Claim {

@@ -88,12 +88,13 @@ extension DeskStore {
 
     /// Re-attaches a claim to the current text by quote, span or paragraph, clearing its flag.
     @discardableResult
-    public func reanchor(_ reference: String, to selector: TextSelector, editor: Editor) throws -> Claim {
+    public func reanchor(_ reference: String, to selector: TextSelector, revision: Int? = nil, editor: Editor) throws -> Claim {
         try commit(as: editor) { snapshot in
             _ = try snapshot.settings()
             let location = try snapshot.locateClaim(reference)
             var claim = try snapshot.claim(location.id, in: location.slug)
             let article = try snapshot.article(location.slug)
+            try article.check(revision: revision)
             let text = try snapshot.text(location.slug)
             let range = try selector.resolve(in: text)
             let was = claim.anchorIssue.map { " (was \($0.kind.rawValue))" } ?? ""

@@ -16,8 +16,10 @@ enum APIRequest {
         let text: String
     }
 
-    /// Where in the text: exactly one of a quote (with its occurrence), a span or a paragraph.
+    /// Where in the text: exactly one of a quote (with its occurrence), a span or a paragraph;
+    /// `revision`, when given, is the one the offsets were taken on (409 if the text changed since).
     struct Place: Decodable {
+        let revision: Int?
         let quote: String?
         let occurrence: Int?
         let start: Int?
@@ -32,6 +34,7 @@ enum APIRequest {
     /// `POST /api/v1/articles/{slug}/claims`.
     struct NewClaim: Decodable {
         let claim: String
+        let revision: Int?
         let quote: String?
         let occurrence: Int?
         let start: Int?
@@ -46,7 +49,7 @@ enum APIRequest {
         let claimDate: String?
         let appearances: [String]?
 
-        var place: Place { Place(quote: quote, occurrence: occurrence, start: start, end: end, paragraph: paragraph) }
+        var place: Place { Place(revision: revision, quote: quote, occurrence: occurrence, start: start, end: end, paragraph: paragraph) }
 
         var attribution: AttributionFields {
             AttributionFields(claimant: claimant, claimantKind: claimantKind, claimDate: claimDate, appearances: appearances)

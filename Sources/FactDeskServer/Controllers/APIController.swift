@@ -43,7 +43,7 @@ struct APIController {
                     article: slug, selector: try body.place.selector(), claim: body.claim, sources: body.sources ?? [],
                     note: body.note, assignee: body.assignee,
                     due: try body.due.flatMap { $0.isEmpty ? nil : try DeskDate(parsing: $0, field: "due", now: now) },
-                    attribution: try body.attribution.attribution(now: now))
+                    attribution: try body.attribution.attribution(now: now), revision: body.revision)
                 return ClaimView(try store.annotate(request, editor: editor))
             }
             return JSONResponse.make(claim, status: .created)
@@ -120,7 +120,7 @@ struct APIController {
         }
         group.post("claims/{id}/anchor") { request, context in
             let body = try await JSONResponse.decode(APIRequest.Place.self, from: request, context: context)
-            return try await change(context) { store, id, editor in try store.reanchor(id, to: try body.selector(), editor: editor) }
+            return try await change(context) { store, id, editor in try store.reanchor(id, to: try body.selector(), revision: body.revision, editor: editor) }
         }
         group.get("report") { request, _ in
             let slugs = try request.uri.queryParameters.getAll("article").map { try ArticleSlug(String($0)) }

@@ -24,16 +24,22 @@ enum ArticlePage {
             html.raw("</p></header>\n")
             legend(into: &html)
             html.raw("<div class=\"columns\">\n<section class=\"text-column\" aria-label=\"Article text\">\n")
-            html.raw("<p class=\"hint\" id=\"text-hint\">Select words with the mouse, or with Shift and the arrow keys, then press <kbd>c</kbd> or the button to file a claim on them.</p>\n")
-            html.raw("<div id=\"article-text\" class=\"article-text\" tabindex=\"0\" role=\"document\" aria-describedby=\"text-hint\">")
+            html.raw("<p class=\"hint\" id=\"text-hint\">Select words with the mouse, or click in the text (or Tab to it) and extend with Shift and the arrow keys; ")
+            html.raw("then press <kbd>c</kbd> or the button to file a claim on them. <kbd>j</kbd>/<kbd>k</kbd> next/previous claim, <kbd>Enter</kbd> opens it, ")
+            html.raw("<kbd>1</kbd>–<kbd>6</kbd> set its status, <kbd>Esc</kbd> closes, <kbd>?</kbd> lists the keys.</p>\n")
+            html.raw("<div class=\"text-tools\"><button type=\"button\" id=\"file-claim\" aria-keyshortcuts=\"c\">File a claim on the selection<kbd>c</kbd></button>")
+            html.raw("<span id=\"selection-info\" class=\"selection-info\"></span></div>\n")
+            // Exactly the stored text: nothing but <mark> elements around runs of it (see `highlighted`).
+            html.raw("<div id=\"article-text\" class=\"article-text\" tabindex=\"0\" role=\"document\" aria-label=\"Article text\" aria-describedby=\"text-hint\">")
             highlighted(document.text, claims: placed, into: &html)
             html.raw("</div>\n")
-            newClaimForm(into: &html)
             html.raw("</section>\n<aside class=\"side\" aria-label=\"Claims\">\n")
+            newClaimForm(into: &html)
+            html.raw("<section id=\"claim-panel\" class=\"panel claim-panel\" aria-label=\"Claim\" hidden></section>\n")
             claimList(document.claims, into: &html)
             flaggedList(flagged, into: &html)
-            html.raw("<section id=\"claim-panel\" class=\"panel\" aria-live=\"polite\" hidden></section>\n")
             revisionForm(document, editor: editor, into: &html)
+            keys(into: &html)
             html.raw("</aside>\n</div>\n</div>\n")
             html.raw(HTML.jsonBlock(id: "claims-data", json: (try? FactDeskJSON.string(document.claims.map { ClaimView($0) })) ?? "[]"))
         }
@@ -53,6 +59,24 @@ enum ArticlePage {
             html.escaped(over.map(\.id.value).joined(separator: " "))
             html.raw("\" data-depth=\"\(min(over.count, 4))\">\(run)</mark>")
         }
+    }
+
+    /// The keyboard shortcuts desk.js answers to.
+    private static func keys(into html: inout HTML) {
+        html.raw("""
+        <details class="keys" id="keys"><summary>Keyboard shortcuts</summary><dl>
+        <dt><kbd>Tab</kbd></dt><dd>reach the text (then a caret shows)</dd>
+        <dt><kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd></dt><dd>move the caret in the text (<kbd>Ctrl</kbd>: by word or paragraph)</dd>
+        <dt><kbd>Shift</kbd>+arrows</dt><dd>select text (<kbd>Shift</kbd>+<kbd>Home</kbd>/<kbd>End</kbd>: to the line's edge)</dd>
+        <dt><kbd>c</kbd></dt><dd>file a claim on the selection</dd>
+        <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous claim</dd>
+        <dt><kbd>Enter</kbd></dt><dd>open the claim (a list when several cover the text)</dd>
+        <dt><kbd>1</kbd>–<kbd>6</kbd></dt><dd>set the status: unverified, in-review, verified, false, misleading, unverifiable</dd>
+        <dt><kbd>Esc</kbd></dt><dd>close the panel or form, back to the claim</dd>
+        <dt><kbd>?</kbd></dt><dd>this list</dd>
+        </dl></details>
+
+        """)
     }
 
     private static func legend(into html: inout HTML) {
@@ -117,6 +141,7 @@ enum ArticlePage {
         html.escaped(document.article.id.value)
         html.raw("/revision\">")
         if case .session(let session) = editor.authentication { Page.csrfField(session, into: &html) }
+        html.raw("<p class=\"error\" role=\"alert\" hidden></p>")
         html.raw("<label>Text <textarea name=\"text\" rows=\"12\" required>")
         // A newline first: the HTML parser drops one leading newline of a textarea's content.
         html.raw("\n")
