@@ -1,13 +1,17 @@
 import FactDesk
+import Foundation
 import Hummingbird
 import HummingbirdAuth
 import NIOCore
 
-/// What a signed-in browser keeps on the server: who, and the token its forms and scripts must
-/// send back with every change (CSRF).
+/// What a signed-in browser keeps on the server: who, which sign-in of theirs it was made with,
+/// and the token its forms and scripts must send back with every change (CSRF).
 struct DeskSession: Codable, Sendable {
     var name: String
     var email: String
+    /// When the editor's token (the one this session was signed in with) was issued: a session
+    /// lives only as long as that token, not past `editor remove` and a new `editor add`.
+    var tokenIssuedAt: Date
     var csrfToken: String
 }
 

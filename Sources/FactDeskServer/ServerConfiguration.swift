@@ -5,17 +5,14 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// A proxy terminates TLS in front of the server: cookies are `Secure`.
     public var behindHTTPS: Bool
-    /// Largest request body accepted, in bytes (an article's text is the largest thing sent).
-    public var maximumBodyBytes: Int
     /// How long a browser session lasts without a new sign-in.
     public var sessionLifetime: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, behindHTTPS: Bool = false,
-                maximumBodyBytes: Int = 2 << 20, sessionLifetime: Duration = .seconds(12 * 3600)) {
+                sessionLifetime: Duration = .seconds(12 * 3600)) {
         self.host = host
         self.port = port
         self.behindHTTPS = behindHTTPS
-        self.maximumBodyBytes = maximumBodyBytes
         self.sessionLifetime = sessionLifetime
     }
 

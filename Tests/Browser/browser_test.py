@@ -194,6 +194,9 @@ class Session:
     def __init__(self, browser, base, screenshots):
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support.ui import WebDriverWait
+        from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+        # A page that reloads under a condition (after a change) leaves stale elements for a moment.
+        self.transient = (NoSuchElementException, StaleElementReferenceException)
 
         self.b = browser
         self.base = base.rstrip("/")
@@ -215,7 +218,7 @@ class Session:
 
     def wait(self, condition, message, timeout=15):
         try:
-            return self.Wait(self.b, timeout, poll_frequency=0.1).until(lambda _: condition())
+            return self.Wait(self.b, timeout, poll_frequency=0.1, ignored_exceptions=self.transient).until(lambda _: condition())
         except Exception as error:  # a timeout, or the condition kept raising
             raise CheckFailed("timed out waiting for %s (%s: %s)" % (message, type(error).__name__, str(error).strip()[:300])) from None
 

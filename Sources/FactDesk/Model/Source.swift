@@ -11,10 +11,10 @@ public struct Source: Codable, Equatable, Sendable {
     public init(url: String, title: String? = nil, note: String? = nil, addedBy: Editor, addedAt: Date) throws {
         let url = url.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
-              Self.schemes.contains(scheme), !(parsed.host ?? "").isEmpty || !["http", "https", "ftp"].contains(scheme),
+              Self.schemes.contains(scheme), !(parsed.host ?? "").isEmpty,
               url.count > scheme.count + 1
         else {
-            throw FactDeskError.invalidInput("source '\(url)' is not a URL FactDesk cites; give one such as https://example.org/report.pdf (http, https, ftp, mailto, tel, doi, urn)")
+            throw FactDeskError.invalidInput("source '\(url)' is not a web address FactDesk cites; give an http or https URL such as https://example.org/report.pdf (for a DOI, https://doi.org/10.…)")
         }
         try TextPolicy.checkLine(url, field: "the source URL")
         guard !url.unicodeScalars.contains(where: FoldedText.isWhitespace) else {
@@ -40,8 +40,9 @@ extension Source {
         self.addedAt = addedAt
     }
 
-    /// Schemes a source may use: places a reader can follow, never script or inline data.
-    static let schemes: Set<String> = ["http", "https", "ftp", "mailto", "tel", "doi", "urn"]
+    /// Schemes a source may use: web pages a reader (and a browser) can follow, never script,
+    /// inline data or anything a page would hand to another program.
+    static let schemes: Set<String> = ["http", "https"]
 }
 
 extension Optional where Wrapped == String {

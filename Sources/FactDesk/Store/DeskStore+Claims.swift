@@ -98,12 +98,15 @@ extension DeskStore {
         }
     }
 
-    /// Moves a claim to `status`, in one commit.
+    /// Moves a claim to `status`, adding `sources` first, in one commit.
     @discardableResult
-    public func setStatus(_ reference: String, to status: ClaimStatus, note: String? = nil, editor: Editor) throws -> Claim {
-        try changeClaim(reference, editor: editor) { claim, now, settings, _ in
+    public func setStatus(_ reference: String, to status: ClaimStatus, note: String? = nil, sources: [String] = [],
+                          editor: Editor) throws -> Claim {
+        if status == .verified { return try verify(reference, sources: sources, note: note, editor: editor) }
+        return try changeClaim(reference, editor: editor) { claim, now, settings, _ in
+            for url in sources { try claim.addSource(try Source(url: url, addedBy: editor, addedAt: now)) }
             let old = claim.status
-            if old == status && note.nonEmpty == nil && !claim.awaitingReview {
+            if old == status && note.nonEmpty == nil && sources.isEmpty && !claim.awaitingReview {
                 throw FactDeskError.invalidInput("claim \(claim.id) is already \(status.rawValue)")
             }
             let outcome = try claim.decide(status, by: editor, at: now, policy: settings)

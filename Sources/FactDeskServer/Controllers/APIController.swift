@@ -69,10 +69,7 @@ struct APIController {
         group.post("claims/{id}/status") { request, context in
             let body = try await JSONResponse.decode(APIRequest.StatusChange.self, from: request, context: context)
             return try await change(context) { store, id, editor in
-                let status = try ClaimStatus.parse(body.status)
-                if status == .verified { return try store.verify(id, sources: body.sources ?? [], note: body.note, editor: editor) }
-                for url in body.sources ?? [] { try store.addSource(to: id, url: url, editor: editor) }
-                return try store.setStatus(id, to: status, note: body.note, editor: editor)
+                try store.setStatus(id, to: try ClaimStatus.parse(body.status), note: body.note, sources: body.sources ?? [], editor: editor)
             }
         }
         group.post("claims/{id}/sources") { request, context in
@@ -141,7 +138,7 @@ struct APIController {
 struct ArticleView: Encodable, Sendable {
     let id: String
     let title: String
-    let url: String?
+    @ExplicitNull private(set) var url: String?
     let revision: Int
     let text: String
     let paragraphs: [ParagraphView]

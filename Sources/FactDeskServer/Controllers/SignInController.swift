@@ -23,7 +23,10 @@ struct SignInController {
             let fields = try await FormBody.fields(of: request, context: context, checkingCSRF: false)
             let token = (fields["token"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             try await throttle.wait(for: context.client)
-            guard let editor = try await desk.run({ try $0.editor(forToken: token) }) else {
+            guard let (editor, issued) = try await desk.run({ store -> (Editor, Date)? in
+                guard let editor = try store.editor(forToken: token), let issued = try Self.tokenIssuedAt(for: editor, in: store) else { return nil }
+                return (editor, issued)
+            }) else {
                 await throttle.failed(context.client)
                 return Self.page(error: "That token signs no one in. Ask your desk's administrator for yours (`factdesk editor add`).",
                                  status: .unauthorized)
@@ -32,7 +35,8 @@ struct SignInController {
             // A fresh session id: the one the browser brought (if any) is ended, never reused.
             if sessions.getId(request: request) != nil { _ = try? await sessions.delete(request: request) }
             context.sessions.clearSession()
-            context.sessions.createSession(DeskSession(name: editor.name, email: editor.email, csrfToken: Self.newCSRFToken()),
+            context.sessions.createSession(DeskSession(name: editor.name, email: editor.email, tokenIssuedAt: issued,
+                                                       csrfToken: Self.newCSRFToken()),
                                            expiresIn: lifetime)
             return Redirect.to("/")
         }
@@ -43,9 +47,18 @@ struct SignInController {
         }
     }
 
+    /// 32 random bytes, two hex digits each.
     static func newCSRFToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }.joined()
+        return (0..<32).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
+    }
+
+    /// When `editor`'s current sign-in token was issued; nil when they may not sign in.
+    static func tokenIssuedAt(for editor: Editor, in store: DeskStore) throws -> Date? {
+        try store.signInEditors().first { $0.editor.isSamePerson(as: editor) }?.addedAt
     }
 
     static func page(error: String?, status: HTTPResponse.Status) -> Response {
