@@ -26,8 +26,9 @@ struct ServeCommand: ParsableCommand {
         // A desk nobody can sign in to, served on this machine only: its operator signs in first.
         if settings.isLoopback, try store.signInEditors().isEmpty, let editor = try? desk.resolvedEditor() {
             let token = try store.addEditor(editor)
-            print("No one could sign in to this desk yet: \(editor) can now, with the token\n\(token)\n"
-                  + "(shown this once; add others with `factdesk editor add \"Name <email>\"`)")
+            // Written at once: a server's output goes to a log or a pipe, where print would wait.
+            FileHandle.standardOutput.write(Data(("No one could sign in to this desk yet: \(editor) can now, with the token\n\(token)\n"
+                + "(shown this once; add others with `factdesk editor add \"Name <email>\"`)\n").utf8))
         }
         if !settings.isLoopback && !behindHttps {
             Output.warn("listening on \(host) without --behind-https: sign-in tokens and sessions would cross the network unencrypted; put a TLS proxy in front and pass --behind-https")
