@@ -17,7 +17,8 @@ import Testing
         #expect(instant.isPast(at: try #require(ISODate.date("2026-12-01T16:30:01Z"))))
         #expect(try DeskDate(parsing: "tomorrow", field: "--due", now: now).text == "2026-09-22")
         #expect(try DeskDate(parsing: "2028-02-29", field: "--due", now: now).text == "2028-02-29")
-        for bad in ["2026-02-30", "2027-02-29", "30/11/2026", "2026-13-01", "", "soon", "2026-1-1", "2026-12-01T18:00"] {
+        for bad in ["2026-02-30", "2027-02-29", "30/11/2026", "2026-13-01", "", "soon", "2026-1-1", "2026-12-01T18:00",
+                    "0005-01-01T00:00:00Z", "-0001-12-30T00:00:00Z", "9999-12-31T23:59:60Z"] {
             #expect(throws: FactDeskError.self, "\(bad)") { try DeskDate(parsing: bad, field: "--due", now: now) }
         }
     }

@@ -89,3 +89,37 @@ import Testing
         }
     }
 }
+
+/// The quote search behind every selector, import and re-anchoring: the same occurrences as the
+/// obvious search, in linear time however long the quote and the text.
+@Suite struct QuoteSearchTests {
+    static func naive(_ needle: [Unicode.Scalar], _ haystack: [Unicode.Scalar]) -> [Range<Int>] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        var result: [Range<Int>] = [], start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) {
+                result.append(start..<(start + needle.count))
+                start += needle.count
+            } else {
+                start += 1
+            }
+        }
+        return result
+    }
+
+    @Test func findsWhatTheObviousSearchFinds() {
+        var random = SplitMix64(seed: 11)
+        let alphabet: [Unicode.Scalar] = ["a", "b", "a", "“", "é"]
+        for _ in 0..<3_000 {
+            let haystack = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let needle = (0..<Int.random(in: 1...5, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            #expect(QuoteSearch.find(needle, in: haystack) == Self.naive(needle, haystack), "\(needle) in \(haystack)")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aHugeQuoteAgainstAHugeTextIsQuick() {
+        let haystack = [Unicode.Scalar](repeating: "a", count: 1_000_000)
+        let needle = [Unicode.Scalar](repeating: "a", count: 400_000) + ["b"]
+        #expect(QuoteSearch.find(needle, in: haystack).isEmpty)
+    }
+}

@@ -29,6 +29,8 @@ final class Reanchorer {
     /// A quote this long (folded scalars) that still occurs is the claim's text wherever it went;
     /// a shorter one (a name, a number) needs some of its context or its old place to come along.
     static let distinctiveQuoteLength = 16
+    /// The longest quote (folded scalars) matched approximately, about four paragraphs.
+    static let fuzzyLimit = 4_000
     /// Past this many occurrences on either side, occurrences are not paired one by one.
     static let pairingLimit = 64
 
@@ -219,6 +221,7 @@ final class Reanchorer {
         let between = trimmedEdges(bracket, like: pattern)
         guard !between.isEmpty else { return .orphaned }
         let now = Array(text[between])
+        guard now.count <= Self.fuzzyLimit, pattern.count <= Self.fuzzyLimit else { return .orphaned }
         // Most of the words remain (a sentence rewritten), or most of the characters (a number corrected).
         let letters = 1 - Double(FuzzyMatcher.distance(now, pattern)) / Double(max(pattern.count, now.count))
         let oldWords = Self.words(pattern), newWords = Self.words(now)
@@ -244,9 +247,10 @@ final class Reanchorer {
         return Array(result)
     }
 
-    /// The closest approximate match near the expected place, if similar enough.
+    /// The closest approximate match near the expected place, if similar enough. Quotes longer than
+    /// `fuzzyLimit` are not searched approximately: their cost grows with the square of their length.
     private func fuzzy(_ anchor: Anchor, needle pattern: [Unicode.Scalar], context: FoldedContext, expected: Int) -> Outcome {
-        guard pattern.count >= 3 else { return .orphaned }
+        guard pattern.count >= 3, pattern.count <= Self.fuzzyLimit else { return .orphaned }
         let center = folded.foldedIndex(atOriginal: expected)
         let reach = max(2_000, 4 * pattern.count)
         let window = max(0, center - reach)..<min(folded.scalars.count, center + pattern.count + reach)

@@ -24,8 +24,8 @@ public struct DeskDate: Codable, Equatable, Sendable, Comparable, CustomStringCo
         default:
             if let day = Self.day(text) {
                 self.init(dayStart: day)
-            } else if text.count >= 20, text.contains("T"), let date = ISODate.date(text) {
-                self.init(instant: date)
+            } else if text.count >= 20, text.contains("T"), let date = DeskDate(cached: text), !date.isDay {
+                self = date
             } else {
                 throw FactDeskError.invalidInput(
                     "\(field) '\(input.oneLine(limit: 40))' is not a date; give YYYY-MM-DD (such as 2026-12-01) or a time such as 2026-12-01T18:00:00Z")
@@ -37,11 +37,18 @@ public struct DeskDate: Codable, Equatable, Sendable, Comparable, CustomStringCo
     init?(cached text: String) {
         if let day = Self.day(text) {
             self.init(dayStart: day)
-        } else if let date = ISODate.date(text) {
+        } else if let date = ISODate.date(text), Self.isFourDigitYear(ISODate.string(date)) {
             self.init(instant: date)
         } else {
             return nil
         }
+    }
+
+    /// Years 1 to 9999, written with four digits as ISO 8601 expects without an agreement.
+    private static func isFourDigitYear(_ canonical: String) -> Bool {
+        let bytes = Array(canonical.utf8)
+        return bytes.count >= 5 && bytes[4] == UInt8(ascii: "-") && bytes[0..<4].allSatisfy { (48...57).contains($0) }
+            && !canonical.hasPrefix("0000")
     }
 
     public init(from decoder: Decoder) throws {

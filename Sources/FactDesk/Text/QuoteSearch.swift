@@ -37,18 +37,27 @@ final class QuoteSearch {
         scalar == "\"" || scalar == "'"
     }
 
-    /// Non-overlapping occurrences of `needle` in `haystack`, left to right.
+    /// Non-overlapping occurrences of `needle` in `haystack`, left to right, in time linear in
+    /// both (Knuth–Morris–Pratt): a huge quote against a huge text cannot stall a writer.
     static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [Range<Int>] {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        let length = needle.count
+        guard length > 0, length <= haystack.count else { return [] }
+        // For each prefix of the needle, the length of its longest proper border.
+        var border = [Int](repeating: 0, count: length)
+        var matched = 0
+        for index in 1..<length {
+            while matched > 0 && needle[index] != needle[matched] { matched = border[matched - 1] }
+            if needle[index] == needle[matched] { matched += 1 }
+            border[index] = matched
+        }
         var result: [Range<Int>] = []
-        var start = 0
-        let first = needle[0]
-        while start + needle.count <= haystack.count {
-            if haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle) {
-                result.append(start..<(start + needle.count))
-                start += needle.count
-            } else {
-                start += 1
+        matched = 0
+        for (index, scalar) in haystack.enumerated() {
+            while matched > 0 && scalar != needle[matched] { matched = border[matched - 1] }
+            if scalar == needle[matched] { matched += 1 }
+            if matched == length {
+                result.append((index + 1 - length)..<(index + 1))
+                matched = 0
             }
         }
         return result

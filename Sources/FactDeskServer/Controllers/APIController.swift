@@ -54,7 +54,8 @@ struct APIController {
             let filter = ClaimFilter(
                 status: try query["status"].map { try ClaimStatus.parse(String($0)) },
                 assignee: query["assignee"].map { $0 == "me" ? editor.description : String($0) },
-                overdue: query["overdue"] == "true", needsReview: query["needsReview"] == "true")
+                overdue: try Self.flag(query["overdue"], named: "overdue"),
+                needsReview: try Self.flag(query["needsReview"], named: "needsReview"))
             let article = try query["article"].map { try ArticleSlug(String($0)) }
             return JSONResponse.make(try await desk.run { try $0.claims(in: article, matching: filter).map { ClaimView($0) } })
         }
@@ -126,6 +127,16 @@ struct APIController {
         }
     }
 
+    /// A yes/no query parameter: absent or `false` is false, `true` is true, anything else is
+    /// refused (a misspelt filter silently ignored would answer every claim).
+    static func flag(_ value: Substring?, named name: String) throws -> Bool {
+        switch value {
+        case nil, "false": return false
+        case "true": return true
+        case let value?: throw APIError(.badRequest, "\(name) is true or false, not '\(String(value).oneLine(limit: 40))'")
+        }
+    }
+
     /// Runs one change of claim `{id}` as the signed-in editor and answers with the claim.
     private func change(_ context: DeskRequestContext, status: HTTPResponse.Status = .ok,
                         _ body: @escaping @Sendable (DeskStore, String, Editor) throws -> Claim) async throws -> Response {
@@ -138,7 +149,8 @@ struct APIController {
 struct ArticleView: Encodable, Sendable {
     let id: String
     let title: String
-    @ExplicitNull private(set) var url: String?
+    /// Written as `null` when the article has none, as in the article list.
+    @ExplicitNull var url: String?
     let revision: Int
     let text: String
     let paragraphs: [ParagraphView]
@@ -168,6 +180,42 @@ struct ArticleView: Encodable, Sendable {
         createdAt = article.createdAt
         updatedBy = article.updatedBy.description
         updatedAt = article.updatedAt
+    }
+}
+
+extension APIController {
+    /// Every route of the JSON API and the methods it serves, in the router's path syntax, the
+    /// document's own route (registered beside the pages) included. `docs/openapi.json` describes
+    /// exactly these (the tests compare both with the router's list); another method on one of
+    /// these paths is answered with 405 and `Allow` (see `ErrorResponseMiddleware`).
+    static let routes: [(path: String, methods: [HTTPRequest.Method])] = [
+        ("/api/openapi.json", [.get]),
+        ("/api/v1/articles", [.get, .post]),
+        ("/api/v1/articles/{slug}", [.get]),
+        ("/api/v1/articles/{slug}/text", [.put]),
+        ("/api/v1/articles/{slug}/claims", [.post]),
+        ("/api/v1/claims", [.get]),
+        ("/api/v1/claims/{id}", [.get]),
+        ("/api/v1/claims/{id}/history", [.get]),
+        ("/api/v1/claims/{id}/status", [.post]),
+        ("/api/v1/claims/{id}/sources", [.post]),
+        ("/api/v1/claims/{id}/notes", [.post]),
+        ("/api/v1/claims/{id}/assignee", [.post, .delete]),
+        ("/api/v1/claims/{id}/review", [.post]),
+        ("/api/v1/claims/{id}/attribution", [.post]),
+        ("/api/v1/claims/{id}/anchor", [.post]),
+        ("/api/v1/report", [.get]),
+    ]
+
+    /// The methods served at `path` when it is one of the API's routes (a `{name}` segment matches
+    /// any one segment, as in the router), else nil.
+    static func methods(servedAt path: String) -> [HTTPRequest.Method]? {
+        let segments = path.split(separator: "/")
+        return routes.first { route in
+            let template = route.path.split(separator: "/")
+            return template.count == segments.count
+                && zip(template, segments).allSatisfy { $0.first == "{" || $0 == $1 }
+        }?.methods
     }
 }
 

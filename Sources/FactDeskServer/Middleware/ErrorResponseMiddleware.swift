@@ -12,6 +12,13 @@ struct ErrorResponseMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if let allowed = Self.methodsAllowed(for: request, after: error) {
+                let list = allowed.map(\.rawValue).joined(separator: ", ")
+                var response = JSONResponse.make(["error": "this route takes \(list), not \(request.method.rawValue.oneLine(limit: 20))"],
+                                                 status: .methodNotAllowed)
+                response.headers[.allow] = list
+                return response
+            }
             let failure = Self.apiError(error)
             if request.uri.path.hasPrefix("/api/") {
                 return JSONResponse.make(["error": failure.message], status: failure.status)
@@ -19,6 +26,16 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             if failure.status == .unauthorized { return Redirect.to("/signin") }
             return Page.error(failure.status, message: failure.message, editor: context.identity)
         }
+    }
+
+    /// The methods an API route serves when the router found no handler for the request's
+    /// method on that route (it answers 404 for both an unknown path and an unknown method): the
+    /// answer is then 405 with `Allow`, as HTTP has it.
+    static func methodsAllowed(for request: Request, after error: any Error) -> [HTTPRequest.Method]? {
+        guard let error = error as? HTTPError, error.status == .notFound, error.body == nil,
+              let allowed = APIController.methods(servedAt: request.uri.path), !allowed.contains(request.method)
+        else { return nil }
+        return allowed
     }
 
     /// The status and message for any error a handler throws.
