@@ -8,19 +8,10 @@ import Testing
 /// CI installs them (`python3 -m pip install schemathesis==4.32.5`, or into a virtual environment
 /// named by `FACTDESK_TEST_PYTHON`).
 @Suite struct SchemathesisTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = BuiltProducts.packageRoot
 
-    /// The `factdesk` built beside this test bundle (found as the CLI tests find it).
-    static let factdesk: String? = {
-        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [testBundle, testBundle.deletingLastPathComponent()] {
-            let path = candidate.appendingPathComponent("factdesk").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("factdesk").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    /// The `factdesk` built beside this test bundle.
+    static let factdesk: String? = FileManager.default.isExecutableFile(atPath: BuiltProducts.factdesk) ? BuiltProducts.factdesk : nil
 
     /// `$FACTDESK_TEST_PYTHON` (a virtual environment's python, say), else the `python3` first on
     /// PATH, the one `python3 -m pip install` installed schemathesis for.
