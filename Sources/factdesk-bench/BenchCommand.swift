@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per measure; the median is reported.") var runs = 5
     @Option(help: "Where to build the desks (reused when it already holds one of the same size).") var work = "/tmp/factdesk-bench"
     @Option(help: "The factdesk binary to measure (default: the one beside this program).") var factdesk: String?
-    @Option(help: "Only these measures (repeat for several; default: all). The generated desk is built only for annotate, report and history.")
+    @Option(help: "Only these measures (repeat for several; default: all). The generated desk is built only for annotate, report, history and web.")
     var only: [BenchSuite.Group] = []
     @Flag(help: "Print JSON instead of a table.") var json = false
     @Flag(help: "Generate the desks again even if they are there.") var regenerate = false
@@ -90,7 +90,7 @@ enum BenchTable {
             rows.append([m.name, format(m.factdeskMedianMs), m.factdeskP99Ms.map(format) ?? "-", m.baseline,
                          m.baselineMedianMs.map(format) ?? "-", m.baselineP99Ms.map(format) ?? "-",
                          m.ratio.map { String(format: $0 < 1 ? "%.2f×" : "%.1f×", $0) } ?? "-",
-                         String(format: "%.0f", m.peakMemoryMB), m.target, m.met ? "yes" : "NO"])
+                         String(format: "%.0f", m.peakMemoryMB), m.target, m.met.map { $0 ? "yes" : "NO" } ?? "-"])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for (index, row) in rows.enumerated() {

@@ -2,14 +2,15 @@ import FactDesk
 import Foundation
 
 /// The measures of issue 9, each FactDesk command against a git-CLI baseline on the same desk,
-/// and the import against `git fast-import` on a desk of its own.
+/// the import against `git fast-import` on a desk of its own, and the web desk served on the
+/// generated desk (issue 14, `WebBench`).
 struct BenchSuite {
     /// The groups of measures, in the order they run; `--only` picks some.
     enum Group: String, CaseIterable {
-        case annotate, report, history, update, `import`
+        case annotate, report, history, update, `import`, web
 
         /// True for the groups measured on the generated desk (`--articles`, `--claims`).
-        var needsDesk: Bool { self == .annotate || self == .report || self == .history }
+        var needsDesk: Bool { self == .annotate || self == .report || self == .history || self == .web }
     }
 
     let desk: SyntheticDesk
@@ -33,6 +34,7 @@ struct BenchSuite {
             case .history: measures.append(try measureHistory())
             case .update: measures.append(try measureUpdate())
             case .import: measures.append(try measureImport())
+            case .web: measures += try WebBench(desk: desk, factdesk: factdesk, runs: runs, session: session, log: log).measure()
             }
         }
         return measures

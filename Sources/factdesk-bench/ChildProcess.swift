@@ -8,14 +8,28 @@ struct ChildRun {
 }
 
 /// Runs programs for measurement with `posix_spawn` and `wait4`, so that each run's wall time
-/// and peak resident memory are its own. Output goes to /dev/null unless a file is named.
+/// and peak resident memory are its own. Output goes to /dev/null unless a file is named; errors
+/// go to the bench's own stderr unless a file is named.
 enum ChildProcess {
     static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
-                    stdout: String = "/dev/null") throws -> ChildRun {
+                    stdout: String = "/dev/null", stderr: String? = nil) throws -> ChildRun {
+        let start = now()
+        let pid = try spawn(arguments, in: directory, environment: environment, stdout: stdout, stderr: stderr)
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return ChildRun(seconds: now() - start, peakMemoryBytes: Int(usage.ru_maxrss) * 1024, status: status)
+    }
+
+    /// Starts a program and returns its pid without waiting for it (a server); its output goes
+    /// to the files named, its input is /dev/null. The caller waits for it.
+    static func spawn(_ arguments: [String], in directory: String, environment: [String: String] = [:],
+                      stdout: String = "/dev/null", stderr: String? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let stderr { posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
@@ -23,20 +37,19 @@ enum ChildProcess {
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         let executable = arguments[0].hasPrefix("/") ? arguments[0] : try which(arguments[0])
-        // The bench runs one child at a time: the child inherits this working directory.
+        // The bench starts one child at a time: the child inherits this working directory.
         guard FileManager.default.changeCurrentDirectoryPath(directory) else { throw BenchError("no folder \(directory)") }
         var pid: pid_t = 0
-        var clock = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &clock)
-        let start = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard spawned == 0 else { throw BenchError("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return pid
+    }
+
+    /// Seconds on the monotonic clock.
+    static func now() -> Double {
+        var clock = timespec()
         clock_gettime(CLOCK_MONOTONIC, &clock)
-        let end = Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
-        return ChildRun(seconds: end - start, peakMemoryBytes: Int(usage.ru_maxrss) * 1024, status: status)
+        return Double(clock.tv_sec) + Double(clock.tv_nsec) / 1e9
     }
 
     /// Runs a command that must succeed, for set-up steps.

@@ -14,7 +14,17 @@ struct Measure: Encodable {
     let ratio: Double?
     let peakMemoryMB: Double
     let target: String
-    let met: Bool
+    /// Nil when the measure has no target (reported for its figures alone).
+    let met: Bool?
+    /// Throughput measures: FactDesk's items per second (its ms columns are then wall time per item).
+    var perSecond: Double? = nil
+    /// Throughput measures: the baseline's items per second.
+    var baselinePerSecond: Double? = nil
+    /// Measures over HTTP: the concurrent connections.
+    var connections: Int? = nil
+    /// Measures over HTTP: the server's CPU time (all threads, user and system) per request, which
+    /// other processes on the machine do not inflate as they do latencies.
+    var serverCPUMsPerRequest: Double? = nil
 }
 
 /// The runs of one measure: the median run and the tail.
@@ -43,8 +53,17 @@ enum Sampler {
         }
         let sorted = samples.sorted { $0.seconds < $1.seconds }
         let peak = samples.map(\.peakMemoryBytes).max() ?? 0
-        let rank = Int((Double(sorted.count) * 0.99).rounded(.up)) - 1
         return Samples(median: ChildRun(seconds: sorted[sorted.count / 2].seconds, peakMemoryBytes: peak, status: 0),
-                       p99Seconds: sorted[max(0, rank)].seconds)
+                       p99Seconds: Rank.nearest(sorted.map(\.seconds), 0.99))
+    }
+}
+
+/// Percentiles by nearest rank.
+enum Rank {
+    /// The value at `fraction` of `sorted` (ascending) by nearest rank: p99 of fewer than 100 values is the largest.
+    static func nearest(_ sorted: [Double], _ fraction: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let rank = Int((Double(sorted.count) * fraction).rounded(.up)) - 1
+        return sorted[min(sorted.count - 1, max(0, rank))]
     }
 }

@@ -82,7 +82,7 @@ struct HTMLReportRenderer {
             // JSON-LD of the settled verdicts, for search engines; `<` (only ever inside JSON strings)
             // written `\u003c`, so that no text a user wrote can end the script block.
             out.append("<script type=\"application/ld+json\">\n")
-            out.append(raw: markup.replacingOccurrences(of: "<", with: "\\u003c"))
+            out.append(raw: ScriptBlockJSON.escaped(markup))
             out.append("</script>\n")
         }
         if standalone { out.append("</body>\n</html>\n") }

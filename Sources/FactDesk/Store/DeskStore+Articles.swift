@@ -38,10 +38,11 @@ extension DeskStore {
     }
 
     /// One article with its text and claims.
+    /// The article and its claims come from the summary cache when it holds the article's folder.
     public func document(_ slug: ArticleSlug) throws -> ArticleDocument {
         try read { snapshot in
-            ArticleDocument(article: try snapshot.article(slug), text: try snapshot.text(slug),
-                            claims: try snapshot.claims(in: slug))
+            let record = try snapshot.records([slug], cache: summaryCache())[0]
+            return ArticleDocument(article: record.article, text: try snapshot.text(slug), claims: record.claims)
         }
     }
 

@@ -40,8 +40,16 @@ enum JSONResponse {
     }
 
     static func make(json: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: json)))
+        make(body: ByteBuffer(string: json), status: status)
+    }
+
+    /// JSON already written as UTF-8 bytes (a report of 100,000 claims), without a String's copy.
+    static func make(utf8 json: Data, status: HTTPResponse.Status = .ok) -> Response {
+        make(body: ByteBuffer(bytes: json), status: status)
+    }
+
+    private static func make(body: ByteBuffer, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     /// Decodes a request body as `T`; malformed JSON or a missing field is a 400 naming what is wrong.

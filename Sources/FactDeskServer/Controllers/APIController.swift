@@ -15,7 +15,7 @@ struct APIController {
         group.post("articles") { request, context in
             let body = try await JSONResponse.decode(APIRequest.NewArticle.self, from: request, context: context)
             let editor = try context.editor()
-            let article = try await desk.run { store in
+            let article = try await desk.write { store in
                 let slug = try ArticleSlug(body.id)
                 try store.addArticle(slug: slug, title: body.title, url: body.url,
                                      text: try ArticleText(normalizing: body.text, source: "the text"), editor: editor)
@@ -30,14 +30,14 @@ struct APIController {
         group.put("articles/{slug}/text") { request, context in
             let body = try await JSONResponse.decode(APIRequest.NewText.self, from: request, context: context)
             let (slug, editor) = (try context.slug(), try context.editor())
-            return JSONResponse.make(try await desk.run { store in
+            return JSONResponse.make(try await desk.write { store in
                 try store.updateArticle(slug, text: try ArticleText(normalizing: body.text, source: "the text"), editor: editor)
             })
         }
         group.post("articles/{slug}/claims") { request, context in
             let body = try await JSONResponse.decode(APIRequest.NewClaim.self, from: request, context: context)
             let (slug, editor) = (try context.slug(), try context.editor())
-            let claim = try await desk.run { store in
+            let claim = try await desk.write { store in
                 let now = Date()
                 let request = AnnotationRequest(
                     article: slug, selector: try body.place.selector(), claim: body.claim, sources: body.sources ?? [],
@@ -122,8 +122,8 @@ struct APIController {
         }
         group.get("report") { request, _ in
             let slugs = try request.uri.queryParameters.getAll("article").map { try ArticleSlug(String($0)) }
-            let json = try await desk.run { try ReportFormat.json.render($0.report(articles: slugs)) }
-            return JSONResponse.make(json: json)
+            let json = try await desk.run { ReportFormat.json.renderUTF8(try $0.report(articles: slugs)) }
+            return JSONResponse.make(utf8: json)
         }
     }
 
@@ -141,7 +141,7 @@ struct APIController {
     private func change(_ context: DeskRequestContext, status: HTTPResponse.Status = .ok,
                         _ body: @escaping @Sendable (DeskStore, String, Editor) throws -> Claim) async throws -> Response {
         let (id, editor) = (try context.claimID(), try context.editor())
-        return JSONResponse.make(try await desk.run { ClaimView(try body($0, id, editor)) }, status: status)
+        return JSONResponse.make(try await desk.write { ClaimView(try body($0, id, editor)) }, status: status)
     }
 }
 

@@ -29,7 +29,7 @@ struct PagesController {
             let fields = try await FormBody.fields(of: request, context: context)
             let editor = try context.editor()
             let slug = try ArticleSlug(fields["id"] ?? "")
-            try await desk.run { store in
+            try await desk.write { store in
                 try store.addArticle(slug: slug, title: fields["title"] ?? "", url: fields["url"],
                                      text: try ArticleText(normalizing: fields["text"] ?? "", source: "the text"), editor: editor)
             }
@@ -38,7 +38,7 @@ struct PagesController {
         group.post("articles/{slug}/revision") { request, context in
             let fields = try await FormBody.fields(of: request, context: context)
             let (slug, editor) = (try context.slug(), try context.signedIn())
-            let update = try await desk.run { store in
+            let update = try await desk.write { store in
                 try store.updateArticle(slug, text: try ArticleText(normalizing: fields["text"] ?? "", source: "the text"),
                                         editor: editor.editor)
             }

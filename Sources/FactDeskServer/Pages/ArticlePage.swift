@@ -41,7 +41,7 @@ enum ArticlePage {
             revisionForm(document, editor: editor, into: &html)
             keys(into: &html)
             html.raw("</aside>\n</div>\n</div>\n")
-            html.raw(HTML.jsonBlock(id: "claims-data", json: (try? FactDeskJSON.string(document.claims.map { ClaimView($0) })) ?? "[]"))
+            html.raw(HTML.jsonBlock(id: "claims-data", json: ClaimsData.json(document.claims)))
         }
     }
 
@@ -147,5 +147,16 @@ enum ArticlePage {
         html.raw("\n")
         html.escaped(document.text.string)
         html.raw("</textarea></label><button type=\"submit\">Store the revision and re-anchor every claim</button></form></details>\n")
+    }
+}
+
+/// The claims a page's script reads, as compact JSON with the keys of `factdesk show --json`.
+enum ClaimsData {
+    static func json(_ claims: [Claim]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(claims.map { ClaimView($0) }) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
     }
 }

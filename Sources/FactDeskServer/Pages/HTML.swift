@@ -1,3 +1,5 @@
+import FactDesk
+
 /// Builds HTML by appending, with every piece of user text escaped on the way in: text and
 /// attribute values alike (`&`, `<`, `>`, `"`, `'`), so nothing a user wrote can become markup.
 struct HTML {
@@ -41,6 +43,6 @@ struct HTML {
     /// JSON in a `<script type="application/json">` data block: `<` written `\u003c`, so no text
     /// can end the block.
     static func jsonBlock(id: String, json: String) -> String {
-        "<script type=\"application/json\" id=\"\(id)\">" + json.replacingOccurrences(of: "<", with: "\\u003c") + "</script>\n"
+        "<script type=\"application/json\" id=\"\(id)\">" + ScriptBlockJSON.escaped(json) + "</script>\n"
     }
 }
