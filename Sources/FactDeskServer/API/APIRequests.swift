@@ -31,28 +31,30 @@ enum APIRequest {
         }
     }
 
-    /// `POST /api/v1/articles/{slug}/claims`.
+    /// `POST /api/v1/articles/{slug}/claims`: the claim and its fields, beside the place and the
+    /// attribution, which are read from the same flat object.
     struct NewClaim: Decodable {
         let claim: String
-        let revision: Int?
-        let quote: String?
-        let occurrence: Int?
-        let start: Int?
-        let end: Int?
-        let paragraph: Int?
         let sources: [String]?
         let note: String?
         let assignee: String?
         let due: String?
-        let claimant: String?
-        let claimantKind: String?
-        let claimDate: String?
-        let appearances: [String]?
+        let place: Place
+        let attribution: AttributionFields
 
-        var place: Place { Place(revision: revision, quote: quote, occurrence: occurrence, start: start, end: end, paragraph: paragraph) }
+        private enum CodingKeys: String, CodingKey {
+            case claim, sources, note, assignee, due
+        }
 
-        var attribution: AttributionFields {
-            AttributionFields(claimant: claimant, claimantKind: claimantKind, claimDate: claimDate, appearances: appearances)
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            claim = try container.decode(String.self, forKey: .claim)
+            sources = try container.decodeIfPresent([String].self, forKey: .sources)
+            note = try container.decodeIfPresent(String.self, forKey: .note)
+            assignee = try container.decodeIfPresent(String.self, forKey: .assignee)
+            due = try container.decodeIfPresent(String.self, forKey: .due)
+            place = try Place(from: decoder)
+            attribution = try AttributionFields(from: decoder)
         }
     }
 

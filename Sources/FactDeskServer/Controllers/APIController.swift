@@ -43,7 +43,7 @@ struct APIController {
                     article: slug, selector: try body.place.selector(), claim: body.claim, sources: body.sources ?? [],
                     note: body.note, assignee: body.assignee,
                     due: try body.due.flatMap { $0.isEmpty ? nil : try DeskDate(parsing: $0, field: "due", now: now) },
-                    attribution: try body.attribution.attribution(now: now), revision: body.revision)
+                    attribution: try body.attribution.attribution(now: now), revision: body.place.revision)
                 return ClaimView(try store.annotate(request, editor: editor))
             }
             return JSONResponse.make(claim, status: .created)
