@@ -16,10 +16,13 @@ public enum FactDeskError: Error, Equatable, Sendable, CustomStringConvertible {
     case corruptFile(path: String, detail: String)
     case policy(String)
     case storage(String)
+    /// Two histories changed the same text (or desk setting) in ways no rule can merge.
+    case mergeConflict(String)
 
     public var description: String {
         switch self {
-        case .invalidInput(let message), .policy(let message), .storage(let message), .notADesk(let message):
+        case .invalidInput(let message), .policy(let message), .storage(let message), .notADesk(let message),
+             .mergeConflict(let message):
             return message
         case .unknownArticle(let slug):
             return "no article '\(slug)' in this desk (see `factdesk article list`)"

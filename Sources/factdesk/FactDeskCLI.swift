@@ -29,6 +29,7 @@ struct FactDeskCommand: ParsableCommand {
             AttributeCommand.self, ClaimsCommand.self, ShowCommand.self,
             HistoryCommand.self, ReportCommand.self, ReanchorCommand.self, ExportCommand.self, ImportCommand.self, CheckCommand.self,
             PolicyCommand.self, EditorCommand.self, ServeCommand.self,
+            RemoteCommand.self, SyncCommand.self, ResolveCommand.self, MergeDriverCommand.self,
         ]
     )
 }

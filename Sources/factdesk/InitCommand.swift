@@ -18,6 +18,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let target = path ?? desk.storePath
         let store = try DeskStore.create(at: target, editor: try desk.resolvedEditor(near: target), bare: bare)
+        try store.configureMergeDriver(command: MergeDriverCommand.command)
         print("Created a \(store.kind.rawValue) desk in \(target)")
     }
 }

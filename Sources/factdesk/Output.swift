@@ -55,6 +55,9 @@ enum Output {
         let status = claim.status.rawValue + String(repeating: " ", count: max(0, 12 - claim.status.rawValue.utf8.count))
         var flags = claim.anchorIssue.map { " [\($0.kind.rawValue)]" } ?? ""
         if let review = claim.review, review.isPending { flags += " [awaiting review: \(review.verdict.rawValue) by \(review.proposedBy.name)]" }
+        if let conflicts = claim.conflicts, !conflicts.isEmpty {
+            flags += " [needs review: merge conflict on \(conflicts.map(\.field.rawValue).joined(separator: ", "))]"
+        }
         if let due = claim.due, claim.status.isOpen { flags += claim.isOverdue(at: now) ? " [overdue: \(due)]" : " [due \(due)]" }
         return "\(claim.id)  \(status) \(claim.article) ¶\(claim.paragraph)\(flags)  \(claim.claim.oneLine(limit: 70))"
     }

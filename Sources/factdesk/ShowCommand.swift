@@ -34,6 +34,12 @@ struct ShowCommand: ParsableCommand {
                 print("          settle with `factdesk review \(claim.id) --approve` or `--reject --note WHY` (another editor)")
             }
         }
+        for conflict in claim.conflicts ?? [] {
+            let value = conflict.value.map { "“\($0)”" } ?? "none"
+            print("Conflict: NEEDS REVIEW: sync kept \(conflict.field.rawValue) “\(claim.value(of: conflict.field) ?? "none")”; "
+                  + "the other side had \(value) (\(conflict.by), \(conflict.at.readableUTC))")
+            print("          settle with `factdesk resolve \(claim.id) --field \(conflict.field.rawValue) --keep` or `--take`")
+        }
         if let attribution = claim.attribution {
             if let claimant = attribution.claimant {
                 print("Claimant: \(claimant)" + (attribution.claimantKind == .organization ? " (organization)" : ""))

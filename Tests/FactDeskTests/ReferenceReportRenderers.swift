@@ -110,6 +110,18 @@ struct ReferenceMarkdownReportRenderer {
                 }
             }
         }
+        if report.totals.conflicted > 0 {
+            lines += ["", "## Merge conflicts to settle (\(report.totals.conflicted))"]
+            for article in report.articles where !article.conflicted.isEmpty {
+                lines += heading(article)
+                for claim in article.conflicted {
+                    lines.append("- **\(claim.id)** · \(claim.status.rawValue) · ¶\(claim.paragraph) · **needs review** · "
+                                 + "settle with `factdesk resolve \(claim.id)`")
+                    lines.append("  - Claim: \(escape(claim.claim.referenceOneLine(limit: 300)))")
+                    for conflict in claim.conflicts { lines.append("  - Set aside: \(escape(conflict.referenceOneLine(limit: 300)))") }
+                }
+            }
+        }
         lines.append("")
         lines.append("## Still unverified (\(report.totals.open))")
         let withOpen = report.articles.filter { !$0.unverified.isEmpty }
@@ -217,6 +229,15 @@ struct ReferenceHTMLReportRenderer {
                 html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">\(claim.anchorIssue.rawValue)</span> "
                     + "<code>\(claim.id)</code> · \(claim.status.rawValue) · revision \(claim.revision)\n"
                     + "<p>\(escape(claim.claim))</p>\n<blockquote>was: “\(escape(claim.previousQuote))”</blockquote></div>\n"
+            }
+        }
+        if report.totals.conflicted > 0 { html += "<h2>Merge conflicts to settle (\(report.totals.conflicted))</h2>\n" }
+        for article in report.articles where !article.conflicted.isEmpty {
+            html += heading(article)
+            for claim in article.conflicted {
+                html += "<div class=\"claim\" id=\"\(claim.id)\"><span class=\"status\">needs review</span> "
+                    + "<code>\(claim.id)</code> · \(claim.status.rawValue) · ¶\(claim.paragraph)\n<p>\(escape(claim.claim))</p>\n"
+                    + claim.conflicts.map { "<blockquote>set aside: \(escape($0))</blockquote>\n" }.joined() + "</div>\n"
             }
         }
         html += "<h2>Still unverified (\(report.totals.open))</h2>\n"

@@ -103,7 +103,7 @@ import TestSupport
         #expect(try answers(desk, cached: true) == truth)
         // After one run the file is whole again.
         let healed = try #require(FileManager.default.contents(atPath: path))
-        let magic = ["history": "FDHISv3\n", "claim-ids": "FDIDSv2\n", "summaries": "FDSUMv3\n"][file]!
+        let magic = ["history": "FDHISv3\n", "claim-ids": "FDIDSv2\n", "summaries": "FDSUMv4\n"][file]!
         #expect(healed.starts(with: Array(magic.utf8)))
     }
 

@@ -103,6 +103,15 @@ struct ArticleRecord: Equatable {
                 writer.date(at)
             }
         }
+        writer.int(claim.clock.map { $0 + 1 } ?? 0)
+        writer.int(claim.conflicts.map { $0.count + 1 } ?? 0)
+        for conflict in claim.conflicts ?? [] {
+            writer.string(conflict.field.rawValue)
+            writer.optional(conflict.value)
+            encode(conflict.by, &writer)
+            writer.date(conflict.at)
+            writer.int(conflict.clock)
+        }
     }
 
     private static func deskDate(_ text: String?) throws -> DeskDate? {
@@ -158,11 +167,23 @@ struct ArticleRecord: Equatable {
                 review?.approvedAt = try reader.date()
             }
         }
+        let clock = try reader.int()
+        var conflicts: [MergeConflict]?
+        let conflictCount = try count(&reader)
+        if conflictCount > 0 {
+            conflicts = []
+            for _ in 1..<conflictCount {
+                guard let field = MergeConflict.Field(rawValue: try reader.string()) else { throw ByteReader.Damaged() }
+                conflicts?.append(MergeConflict(field: field, value: try reader.optional(), by: try editor(&reader),
+                                                at: try reader.date(), clock: try reader.int()))
+            }
+        }
         return Claim(id: id, article: article, claim: text, status: status, anchor: anchor, paragraph: paragraph,
                      sources: sources, notes: notes, assignee: assignee, due: due, attribution: attribution, review: review,
                      createdBy: createdBy, createdAt: createdAt,
                      updatedBy: updatedBy, updatedAt: updatedAt, statusChangedBy: statusChangedBy,
-                     statusChangedAt: statusChangedAt, anchorIssue: issue)
+                     statusChangedAt: statusChangedAt, anchorIssue: issue, clock: clock == 0 ? nil : clock - 1,
+                     conflicts: conflicts)
     }
 
     private static func count(_ reader: inout ByteReader) throws -> Int {

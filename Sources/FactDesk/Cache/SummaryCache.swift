@@ -8,7 +8,7 @@ import GitKit
 /// whole (temporary file, then rename) when it holds too many entries for trees no longer in
 /// use. Readers never lock: a half-written tail fails its checksum and is ignored.
 final class SummaryCache {
-    private static let magic = Array("FDSUMv3\n".utf8)
+    private static let magic = Array("FDSUMv4\n".utf8)
     private let path: String
     private let data: Data
     /// Where each entry's payload is in `data`, with its checksum.

@@ -77,12 +77,11 @@ final class HistoryIndex {
     private func changedHashes(of commit: Commit) throws -> [UInt64] {
         let tree = try deskTree(of: commit)
         let parent = try commit.parentIDs.first.flatMap { try deskTree(of: repository.commit($0)) }
-        var changed = Set<String>()
-        try difference(parent, tree, prefix: layout.deskPath, into: &changed)
+        let changed = try TreeDifference.files(from: parent, to: tree, prefix: layout.deskPath).keys
         var hashes = Set<UInt64>()
         for file in changed {
             hashes.insert(Self.hash(file))
-            if let folder = articleFolder(of: file) { hashes.insert(Self.hash(folder)) }
+            if let folder = layout.articleFolder(of: file) { hashes.insert(Self.hash(folder.path)) }
         }
         return Array(hashes)
     }
@@ -90,31 +89,5 @@ final class HistoryIndex {
     private func deskTree(of commit: Commit) throws -> Tree? {
         let root = try commit.tree()
         return layout.deskPath.isEmpty ? root : try root.subtree(atPath: layout.deskPath)
-    }
-
-    /// Files whose blob differs between two trees, pruning identical subtrees by id.
-    private func difference(_ old: Tree?, _ new: Tree?, prefix: String, into changed: inout Set<String>) throws {
-        guard old?.id != new?.id else { return }
-        for change in Tree.changes(from: old, to: new) {
-            try compare(change.old, change.new, prefix: prefix, into: &changed)
-        }
-    }
-
-    private func compare(_ old: TreeEntry?, _ new: TreeEntry?, prefix: String, into changed: inout Set<String>) throws {
-        guard old?.id != new?.id || old?.kind != new?.kind, let name = new?.name ?? old?.name else { return }
-        let path = prefix.isEmpty ? name : prefix + "/" + name
-        let oldTree = try old.flatMap { $0.kind == .tree ? try repository.tree($0.id) : nil }
-        let newTree = try new.flatMap { $0.kind == .tree ? try repository.tree($0.id) : nil }
-        if oldTree != nil || newTree != nil { try difference(oldTree, newTree, prefix: path, into: &changed) }
-        if old?.kind == .blob || new?.kind == .blob { changed.insert(path) }
-    }
-
-    /// `<desk>/articles/<xx>/<slug>` for a file inside an article folder.
-    private func articleFolder(of file: String) -> String? {
-        let base = layout.articlesDirectory + "/"
-        guard file.hasPrefix(base) else { return nil }
-        let parts = file.dropFirst(base.count).split(separator: "/", maxSplits: 2)
-        guard parts.count == 3 else { return nil }
-        return base + parts[0] + "/" + parts[1]
     }
 }

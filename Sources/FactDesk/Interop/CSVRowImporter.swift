@@ -51,8 +51,7 @@ final class CSVRowImporter {
         var claim = anchored
         try update(&claim, from: cells)
         if let original, claim != original {
-            claim.updatedBy = batch.editor
-            claim.updatedAt = batch.now
+            claim.touch(by: batch.editor, at: batch.now)
         }
         if try batch.stage(claim) == .older, let original {
             throw FactDeskError.invalidInput("claim \(claim.id) was last changed at \(ISODate.string(original.updatedAt)), later than this computer's clock (\(ISODate.string(batch.now))); set the clock right and import again")

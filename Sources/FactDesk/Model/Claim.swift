@@ -29,6 +29,11 @@ public struct Claim: Codable, Equatable, Sendable {
     public var statusChangedAt: Date
     /// Set when an article revision changed or lost the claim's text; nil when the anchor is sound.
     public var anchorIssue: AnchorIssue?
+    /// The claim's logical clock: raised by one on every change (nil: never changed since filed).
+    /// Of two concurrent changes merged by sync, the one with the higher clock wins.
+    public var clock: Int?
+    /// Values concurrent changes set aside in a merge, until an editor chooses (nil: none).
+    public var conflicts: [MergeConflict]?
 
     /// The text of the claim on one line, cut to `limit` characters, for lists and commit messages.
     public func headline(limit: Int = 60) -> String {

@@ -7,20 +7,25 @@ public struct ClaimFilter: Sendable {
     public var assignee: String?
     /// Open claims past their deadline.
     public var overdue = false
-    /// Claims whose verdict awaits a second editor.
+    /// Claims that need a person's review: a verdict awaiting a second editor, or a merge conflict.
     public var needsReview = false
+    /// Claims holding a merge conflict to settle.
+    public var conflicted = false
 
-    public init(status: ClaimStatus? = nil, assignee: String? = nil, overdue: Bool = false, needsReview: Bool = false) {
+    public init(status: ClaimStatus? = nil, assignee: String? = nil, overdue: Bool = false, needsReview: Bool = false,
+                conflicted: Bool = false) {
         self.status = status
         self.assignee = assignee
         self.overdue = overdue
         self.needsReview = needsReview
+        self.conflicted = conflicted
     }
 
     func keeps(_ claim: Claim, at now: Date) -> Bool {
         if let status, claim.status != status { return false }
         if overdue && !claim.isOverdue(at: now) { return false }
-        if needsReview && !claim.awaitingReview { return false }
+        if needsReview && !claim.needsReview { return false }
+        if conflicted && !claim.hasMergeConflicts { return false }
         if let assignee, !claim.isAssigned(to: assignee) { return false }
         return true
     }

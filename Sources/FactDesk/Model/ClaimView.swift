@@ -33,6 +33,21 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         }
     }
 
+    /// A value sync set aside when two desks changed the same field differently.
+    public struct ConflictView: Encodable, Equatable, Sendable {
+        public let field: MergeConflict.Field
+        @ExplicitNull public private(set) var value: String?
+        public let by: String
+        public let at: Date
+
+        init(_ conflict: MergeConflict) {
+            field = conflict.field
+            value = conflict.value
+            by = conflict.by.description
+            at = conflict.at
+        }
+    }
+
     public let id: String
     public let article: String
     public let claim: String
@@ -53,6 +68,12 @@ public struct ClaimView: Encodable, Equatable, Sendable {
     @ExplicitNull public private(set) var review: ReviewView?
     /// A verdict awaits a second editor.
     public let awaitingReview: Bool
+    /// Values sync set aside for an editor to settle (`factdesk resolve`).
+    public let conflicts: [ConflictView]
+    /// A person must look: a verdict awaits a second editor, or a merge conflict waits.
+    public let needsReview: Bool
+    /// The claim's logical clock: how many changes it has had since it was filed.
+    public let clock: Int
     /// Who made the statement (a person or, with `claimantKind` organization, an organization).
     @ExplicitNull public private(set) var claimant: String?
     @ExplicitNull public private(set) var claimantKind: String?
@@ -88,6 +109,9 @@ public struct ClaimView: Encodable, Equatable, Sendable {
         overdue = claim.isOverdue(at: now)
         review = claim.review.map(ReviewView.init)
         awaitingReview = claim.awaitingReview
+        conflicts = (claim.conflicts ?? []).map(ConflictView.init)
+        needsReview = claim.needsReview
+        clock = claim.clock ?? 0
         claimant = claim.attribution?.claimant
         claimantKind = claim.attribution?.claimant == nil ? nil : (claim.attribution?.claimantKind ?? .person).rawValue
         claimDate = claim.attribution?.date?.text

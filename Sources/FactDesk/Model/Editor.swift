@@ -1,7 +1,7 @@
 import Foundation
 
 /// The person making a change, recorded as the commit author: `Name <email>`.
-public struct Editor: Codable, Equatable, Sendable, CustomStringConvertible {
+public struct Editor: Codable, Hashable, Sendable, CustomStringConvertible {
     public let name: String
     public let email: String
 

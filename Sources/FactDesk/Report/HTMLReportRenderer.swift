@@ -65,6 +65,15 @@ struct HTMLReportRenderer {
             heading(article, into: &out)
             for claim in article.flagged { flaggedClaim(claim, into: &out) }
         }
+        if report.totals.conflicted > 0 {
+            out.append("<h2>Merge conflicts to settle (")
+            out.append(report.totals.conflicted)
+            out.append(")</h2>\n")
+        }
+        for article in report.articles where !article.conflicted.isEmpty {
+            heading(article, into: &out)
+            for claim in article.conflicted { conflictedClaim(claim, into: &out) }
+        }
         out.append("<h2>Still unverified (")
         out.append(report.totals.open)
         out.append(")</h2>\n")
@@ -118,6 +127,22 @@ struct HTMLReportRenderer {
         out.append("</p>\n<blockquote>was: “")
         out.append(claim.previousQuote, escaping: .html)
         out.append("”</blockquote></div>\n")
+    }
+
+    private func conflictedClaim(_ claim: VerificationReport.ConflictedClaim, into out: inout ReportBuffer) {
+        claimStart(id: claim.id, label: "needs review", into: &out)
+        out.append(raw: claim.status.rawValue)
+        out.append(" · ¶")
+        out.append(claim.paragraph)
+        out.append("\n<p>")
+        out.append(claim.claim, escaping: .html)
+        out.append("</p>\n")
+        for conflict in claim.conflicts {
+            out.append("<blockquote>set aside: ")
+            out.append(conflict, escaping: .html)
+            out.append("</blockquote>\n")
+        }
+        out.append("</div>\n")
     }
 
     private func openClaim(_ claim: VerificationReport.OpenClaim, into out: inout ReportBuffer) {

@@ -25,6 +25,7 @@ struct JSONReportRenderer {
         json.key("byStatus")
         json.object(report.totals.byStatus)
         json.member("claims", report.totals.claims)
+        json.member("conflicted", report.totals.conflicted)
         json.member("flagged", report.totals.flagged)
         json.member("open", report.totals.open)
         json.member("overdue", report.totals.overdue)
@@ -38,6 +39,8 @@ struct JSONReportRenderer {
         json.beginObject()
         json.key("byStatus")
         json.object(article.byStatus)
+        json.key("conflicted")
+        json.array(article.conflicted) { write($0, to: &$1) }
         json.key("flagged")
         json.array(article.flagged) { write($0, to: &$1) }
         json.member("id", article.id)
@@ -48,6 +51,17 @@ struct JSONReportRenderer {
         json.key("unverified")
         json.array(article.unverified) { write($0, to: &$1) }
         json.member("url", article.url)
+        json.endObject()
+    }
+
+    private func write(_ claim: VerificationReport.ConflictedClaim, to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.member("claim", claim.claim)
+        json.key("conflicts")
+        json.array(claim.conflicts) { $1.string($0) }
+        json.member("id", claim.id)
+        json.member("paragraph", claim.paragraph)
+        json.member("status", claim.status.rawValue)
         json.endObject()
     }
 

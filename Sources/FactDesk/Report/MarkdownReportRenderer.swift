@@ -48,6 +48,16 @@ struct MarkdownReportRenderer {
             }
         }
 
+        if report.totals.conflicted > 0 {
+            out.append("\n## Merge conflicts to settle (")
+            out.append(report.totals.conflicted)
+            out.append(")\n")
+            for article in report.articles where !article.conflicted.isEmpty {
+                heading(article, into: &out)
+                for claim in article.conflicted { conflictedClaim(claim, into: &out) }
+            }
+        }
+
         out.append("\n## Still unverified (")
         out.append(report.totals.open)
         out.append(")\n")
@@ -100,6 +110,24 @@ struct MarkdownReportRenderer {
             out.append(claim.paragraph)
             out.append(")\n")
         }
+    }
+
+    private func conflictedClaim(_ claim: VerificationReport.ConflictedClaim, into out: inout ReportBuffer) {
+        out.append("- **")
+        out.append(raw: claim.id)
+        out.append("** · ")
+        out.append(raw: claim.status.rawValue)
+        out.append(" · ¶")
+        out.append(claim.paragraph)
+        out.append(" · **needs review** · settle with `factdesk resolve ")
+        out.append(raw: claim.id)
+        out.append("`\n  - Claim: ")
+        out.appendOneLine(claim.claim, limit: Self.lineLimit, escaping: .markdown)
+        for conflict in claim.conflicts {
+            out.append("\n  - Set aside: ")
+            out.appendOneLine(conflict, limit: Self.lineLimit, escaping: .markdown)
+        }
+        out.append("\n")
     }
 
     private func openClaim(_ claim: VerificationReport.OpenClaim, into out: inout ReportBuffer) {

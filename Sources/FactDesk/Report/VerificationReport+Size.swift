@@ -10,7 +10,10 @@ extension VerificationReport {
         var text = 0, claims = 0
         for article in articles {
             text += article.id.utf8.count + article.title.utf8.count + (article.url?.utf8.count ?? 0)
-            claims += article.flagged.count + article.unverified.count + article.settled.count
+            claims += article.flagged.count + article.conflicted.count + article.unverified.count + article.settled.count
+            for claim in article.conflicted {
+                text += 2 * claim.id.utf8.count + claim.claim.utf8.count + claim.conflicts.reduce(0) { $0 + $1.utf8.count }
+            }
             for claim in article.flagged {
                 text += 2 * claim.id.utf8.count + claim.claim.utf8.count + claim.previousQuote.utf8.count + claim.quote.utf8.count
             }

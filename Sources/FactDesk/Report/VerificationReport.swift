@@ -15,6 +15,8 @@ public struct VerificationReport: Encodable, Sendable {
         public let awaitingReview: Int
         /// Claims whose text changed or was lost in a revision.
         public let flagged: Int
+        /// Claims holding a merge conflict from sync, for an editor to settle.
+        public let conflicted: Int
         public let byStatus: [String: Int]
     }
 
@@ -75,6 +77,16 @@ public struct VerificationReport: Encodable, Sendable {
     }
 
     /// One article's part of the report.
+    /// A claim two synced desks changed differently: the fields whose other value waits for an editor.
+    public struct ConflictedClaim: Encodable, Sendable {
+        public let id: String
+        public let claim: String
+        public let status: ClaimStatus
+        public let paragraph: Int
+        /// `claim`, `status` or `assignee`, with the value sync set aside for each.
+        public let conflicts: [String]
+    }
+
     public struct ArticleReport: Encodable, Sendable {
         public let id: String
         public let title: String
@@ -82,6 +94,7 @@ public struct VerificationReport: Encodable, Sendable {
         public let revision: Int
         public let byStatus: [String: Int]
         public let flagged: [FlaggedClaim]
+        public let conflicted: [ConflictedClaim]
         public let unverified: [OpenClaim]
         public let settled: [SettledClaim]
     }
@@ -105,7 +118,7 @@ public struct VerificationReport: Encodable, Sendable {
         generatedAt = now
         self.claimReviews = claimReviews
         var totalCounts = [Int](repeating: 0, count: ClaimStatus.allCases.count)
-        var flaggedCount = 0, overdueCount = 0, awaitingCount = 0
+        var flaggedCount = 0, overdueCount = 0, awaitingCount = 0, conflictedCount = 0
         var loads: [String: (open: Int, overdue: Int)] = [:]
         articles = documents.map { document in
             let claims = document.claims
@@ -137,9 +150,14 @@ public struct VerificationReport: Encodable, Sendable {
                 }
             }
             flaggedCount += flagged.count
+            let conflicted = claims.filter(\.hasMergeConflicts).map { claim in
+                ConflictedClaim(id: claim.id.value, claim: claim.claim, status: claim.status, paragraph: claim.paragraph,
+                                conflicts: (claim.conflicts ?? []).map { "\($0.field.rawValue): \($0.value ?? "none") (\($0.by.name))" })
+            }
+            conflictedCount += conflicted.count
             return ArticleReport(
                 id: document.article.id.value, title: document.article.title, url: document.article.url,
-                revision: document.article.revision, byStatus: Self.byStatus(counts), flagged: flagged,
+                revision: document.article.revision, byStatus: Self.byStatus(counts), flagged: flagged, conflicted: conflicted,
                 unverified: open.map { index in
                     let claim = claims[index]
                     return OpenClaim(id: claim.id.value, claim: claim.claim, status: claim.status, quote: claim.anchor.exact,
@@ -161,7 +179,7 @@ public struct VerificationReport: Encodable, Sendable {
         }.sorted { ($1.unverified.count, $0.id) < ($0.unverified.count, $1.id) }
         let open = totalCounts[ClaimStatus.unverified.reportRank] + totalCounts[ClaimStatus.inReview.reportRank]
         totals = Totals(claims: totalCounts.reduce(0, +), open: open, overdue: overdueCount, awaitingReview: awaitingCount,
-                        flagged: flaggedCount, byStatus: Self.byStatus(totalCounts))
+                        flagged: flaggedCount, conflicted: conflictedCount, byStatus: Self.byStatus(totalCounts))
         owners = loads.map { OwnerLoad(owner: $0.key, open: $0.value.open, overdue: $0.value.overdue) }
             .sorted { ($1.overdue, $1.open, $0.owner) < ($0.overdue, $0.open, $1.owner) }
     }

@@ -68,7 +68,7 @@ private struct DeskChecker {
     mutating func checkCommittedDesk() throws {
         do { _ = try snapshot.settings() } catch let error as FactDeskError { report(layout.settingsFile, error.description) }
         guard let root = try deskTree() else { return }
-        for entry in root.entries where entry.name != "desk.json" && entry.name != "articles" {
+        for entry in root.entries where !["desk.json", "articles", ".gitattributes"].contains(entry.name) {
             report(join(layout.deskPath, entry.name), "stray file: not part of a FactDesk store")
         }
         guard let articles = try root.entry(named: "articles").map({ try snapshot.repository.tree($0.id) }) else { return }

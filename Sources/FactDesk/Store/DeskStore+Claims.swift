@@ -162,8 +162,7 @@ extension DeskStore {
                                   path: layout.claimFile(location.slug, location.id))
             let now = clock()
             let (message, note) = try change(&claim, now, settings, snapshot)
-            claim.updatedBy = editor
-            claim.updatedAt = now
+            claim.touch(by: editor, at: now)
             return try stage(claim, in: snapshot, message: message, note: note)
         }
     }

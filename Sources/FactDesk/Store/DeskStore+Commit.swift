@@ -21,7 +21,7 @@ extension DeskStore {
             for attempt in 1...Self.maximumAttempts {
                 let snapshot = try snapshot()
                 let staged = try build(snapshot)
-                if staged.files.isEmpty { return staged.result }
+                if staged.files.isEmpty && staged.mergeParent == nil && staged.fastForward == nil { return staged.result }
                 if kind == .checkedOut {
                     try refuseSymlinks(on: Array(staged.files.keys))
                     try refuseUncommittedEdits(on: Array(staged.files.keys), in: snapshot)
@@ -47,6 +47,9 @@ extension DeskStore {
     /// Returns the blob id of each file written, by path.
     private func writeCommit<Result>(_ staged: StagedChange<Result>, on snapshot: DeskSnapshot,
                                      as editor: Editor) throws -> [String: ObjectID] {
+        if let target = staged.fastForward {
+            return try moveBranch(to: target, from: snapshot, files: staged.files, message: staged.message)
+        }
         // A large change goes into one pack rather than a loose file per object.
         let packer = staged.files.count > Self.fsyncPerObjectLimit
             ? try PackedObjectWriter(gitDirectory: repository.gitDirectory) : nil
@@ -64,16 +67,41 @@ extension DeskStore {
                                         + "(\(error.message)); run `factdesk check` to find what is in the way")
         }
         let signature = Signature(name: editor.name, email: editor.email, date: clock())
-        let commitID = try objects.createCommit(tree: treeID, parents: snapshot.commitID.map { [$0] } ?? [],
+        let parents = (snapshot.commitID.map { [$0] } ?? []) + (staged.mergeParent.map { [$0] } ?? [])
+        let commitID = try objects.createCommit(tree: treeID, parents: parents,
                                                 author: signature, committer: signature, message: staged.message)
         try packer?.finish()
+        // The objects reach the disk before the branch names them (a merge's other parent came
+        // from a fetch, which libgit2 does not fsync), and the branch before success is reported.
+        if staged.mergeParent != nil {
+            try repository.flushToDisk()
+        } else {
+            try flushObjects(of: updates, tree: treeID, commit: commitID)
+        }
+        try moveBranch(to: commitID, from: snapshot, paths: Array(staged.files.keys), message: staged.message)
+        return Dictionary(uniqueKeysWithValues: updates.compactMap { update in
+            guard case .upsertBlob(let path, let id) = update else { return nil }
+            return (path, id)
+        })
+    }
+
+    /// Fast-forwards the branch to `target`, a commit fetched from elsewhere whose tree holds `files`;
+    /// returns their blob ids for the working tree.
+    private func moveBranch(to target: ObjectID, from snapshot: DeskSnapshot, files: [String: Data?],
+                            message: String) throws -> [String: ObjectID] {
+        try repository.flushToDisk()
+        try moveBranch(to: target, from: snapshot, paths: Array(files.keys), message: message)
+        return files.compactMapValues { data in data.map { ObjectID.hashing(blob: Array($0)) } }
+    }
+
+    /// Moves the branch from the snapshot's commit to `commitID` by compare-and-swap, journalling
+    /// the working-tree paths that must follow.
+    private func moveBranch(to commitID: ObjectID, from snapshot: DeskSnapshot, paths: [String], message: String) throws {
         let journal = kind == .checkedOut ? WriteJournal(gitDirectory: repository.gitDirectory) : nil
-        try journal?.record(Array(staged.files.keys))
-        // The objects reach the disk before the branch names them, and the branch before success is reported.
-        try flushObjects(of: updates, tree: treeID, commit: commitID)
+        try journal?.record(paths)
         do {
             try repository.updateReference(branch, to: commitID, expecting: snapshot.commitID,
-                                           logMessage: "factdesk: " + staged.message.prefix { $0 != "\n" })
+                                           logMessage: "factdesk: " + message.prefix { $0 != "\n" })
         } catch let error as GitError where error.isLostRace {
             try journal?.clear()
             throw LostRace()
@@ -82,10 +110,6 @@ extension DeskStore {
             throw error
         }
         try repository.flush(files: [branch, "logs/" + branch])
-        return Dictionary(uniqueKeysWithValues: updates.compactMap { update in
-            guard case .upsertBlob(let path, let id) = update else { return nil }
-            return (path, id)
-        })
     }
 
     /// Above this many changed files, objects go into one pack and one `syncfs` makes them durable.

@@ -68,8 +68,7 @@ extension DeskStore {
                 if case .changed(_, let value) = outcome { similarity = (value * 100).rounded() / 100 }
                 results.append(ClaimReanchoring(id: claim.id.value, result: result, similarity: similarity,
                                                 before: before, after: after))
-                claim.updatedBy = editor
-                claim.updatedAt = now
+                claim.touch(by: editor, at: now)
                 files[layout.claimFile(slug, claim.id)] = try DeskJSON.encode(claim)
             }
             let update = ArticleUpdate(article: slug.value, revision: article.revision,
@@ -102,8 +101,7 @@ extension DeskStore {
             claim.paragraph = text.paragraphNumber(at: range.lowerBound) ?? 1
             claim.anchorIssue = nil
             let now = clock()
-            claim.updatedBy = editor
-            claim.updatedAt = now
+            claim.touch(by: editor, at: now)
             let message = "reanchor \(claim.id): ¶\(claim.paragraph) \(range.lowerBound)-\(range.upperBound)\(was)\n\n"
                 + "\(claim.id) re-attached to “\(claim.anchor.exact.oneLine(limit: 80))”\n"
             return StagedChange(files: [layout.claimFile(claim.article, claim.id): try DeskJSON.encode(claim)],

@@ -100,8 +100,10 @@ public final class DeskStore: @unchecked Sendable {
             if !bare && FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("desk.json")) {
                 throw FactDeskError.invalidInput("\(path) holds a desk.json that is not committed on \(store.branch); check out the desk's branch (git switch main)")
             }
-            return StagedChange(files: [store.layout.settingsFile: try DeskJSON.encode(DeskSettings())],
-                                message: "init desk", result: ())
+            let attributes = try snapshot.data(at: store.layout.attributesFile).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            var files: [String: Data?] = [store.layout.settingsFile: try DeskJSON.encode(DeskSettings())]
+            if let text = MergeDriver.attributesText(adding: attributes) { files[store.layout.attributesFile] = Data(text.utf8) }
+            return StagedChange(files: files, message: "init desk", result: ())
         }
         return store
     }

@@ -18,7 +18,7 @@ struct APIError: Error, HTTPResponseError {
     init(_ error: FactDeskError) {
         switch error {
         case .unknownArticle, .unknownClaim: self.init(.notFound, error.description)
-        case .articleExists, .ambiguousClaim, .ambiguousQuote, .staleRevision: self.init(.conflict, error.description)
+        case .articleExists, .ambiguousClaim, .ambiguousQuote, .staleRevision, .mergeConflict: self.init(.conflict, error.description)
         case .policy: self.init(.forbidden, error.description)
         case .invalidInput, .quoteNotFound: self.init(.unprocessableContent, error.description)
         case .storage: self.init(.serviceUnavailable, error.description)
