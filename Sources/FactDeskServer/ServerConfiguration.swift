@@ -7,9 +7,12 @@ public struct ServerConfiguration: Sendable {
     public var behindHTTPS: Bool
     /// How long a browser session lasts without a new sign-in.
     public var sessionLifetime: Duration
+    /// Keep a git host current by syncing with it now and then; nil: never.
+    public var sync: PeriodicSync?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, behindHTTPS: Bool = false,
-                sessionLifetime: Duration = .seconds(12 * 3600)) {
+                sessionLifetime: Duration = .seconds(12 * 3600), sync: PeriodicSync? = nil) {
+        self.sync = sync
         self.host = host
         self.port = port
         self.behindHTTPS = behindHTTPS

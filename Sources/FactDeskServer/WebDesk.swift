@@ -13,19 +13,26 @@ public enum WebDesk {
     /// `onListening` gets the port it listens on (useful with port 0, which picks a free one).
     public static func application(desk path: String, configuration: ServerConfiguration,
                                    onListening: @escaping @Sendable (Int) -> Void = { _ in }) throws -> some ApplicationProtocol {
-        let router = try router(desk: path, configuration: configuration)
+        let desk = try DeskPool(path: path)
+        let router = try router(desk: desk, configuration: configuration)
         var http = HTTP1Channel.Configuration()
         // A client that stops sending is dropped: slow or stalled requests do not tie up the server.
         http.idleTimeout = .seconds(30)
         return Application(
             router: router, server: .http1(configuration: http),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "FactDesk"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) })
+            onServerRunning: { channel in
+                onListening(channel.localAddress?.port ?? configuration.port)
+                if let sync = configuration.sync { Task { await sync.run(with: desk) } }
+            })
     }
 
     /// The routes and middleware, for the application and for tests.
     static func router(desk path: String, configuration: ServerConfiguration) throws -> Router<DeskRequestContext> {
-        let desk = try DeskPool(path: path)
+        try router(desk: DeskPool(path: path), configuration: configuration)
+    }
+
+    private static func router(desk: DeskPool, configuration: ServerConfiguration) throws -> Router<DeskRequestContext> {
         let sessionStorage = SessionStorage<DeskSession>(
             MemoryPersistDriver(),
             configuration: .init(sessionCookieParameters: .init(name: "factdesk_session", path: "/", secure: configuration.behindHTTPS,

@@ -3,7 +3,7 @@ import FactDesk
 import FactDeskServer
 import Foundation
 
-/// `factdesk serve [--store DIR] [--host 127.0.0.1] [--port 8080] [--behind-https]`: the web desk.
+/// `factdesk serve [--store DIR] [--host 127.0.0.1] [--port 8080] [--behind-https] [--sync NAME --every N]`: the web desk.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve the web desk (loopback only unless --host says otherwise); prints its URL.")
@@ -17,12 +17,25 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "A TLS proxy is in front: session cookies are Secure, pages are https.")
     var behindHttps = false
 
+    @Option(name: .long, help: "Sync with this remote now and then (see --every), so a hub keeps its git host current.")
+    var sync: String?
+
+    @Option(name: .long, help: "Seconds between syncs with --sync (default 60).")
+    var every = 60
+
     @OptionGroup var desk: DeskOptions
 
     func run() throws {
         guard (0...65_535).contains(port) else { throw FactDeskError.invalidInput("--port \(port) is not a port (0-65535)") }
         let store = try desk.openStore()  // a clear error now if the desk is not there
-        let settings = ServerConfiguration(host: host, port: port, behindHTTPS: behindHttps)
+        guard every >= 1 else { throw FactDeskError.invalidInput("--every \(every): give the seconds between syncs, 1 or more") }
+        var settings = ServerConfiguration(host: host, port: port, behindHTTPS: behindHttps)
+        if let sync {
+            _ = try store.remote(named: sync)
+            settings.sync = PeriodicSync(remote: sync, interval: .seconds(every), editor: try desk.resolvedEditor()) { line in
+                FileHandle.standardError.write(Data("factdesk: \(Output.terminalSafe(line))\n".utf8))
+            }
+        }
         // A desk nobody can sign in to, served on this machine only: its operator signs in first.
         if settings.isLoopback, try store.signInEditors().isEmpty, let editor = try? desk.resolvedEditor() {
             let token = try store.addEditor(editor)

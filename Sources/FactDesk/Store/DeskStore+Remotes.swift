@@ -34,7 +34,7 @@ extension DeskStore {
     }
 
     /// The remote `name` names, or the one remote to use when none is named: `origin`, else the only one.
-    func remote(named name: String?) throws -> DeskRemote {
+    public func remote(named name: String?) throws -> DeskRemote {
         let all = try remotes()
         if let name {
             guard let remote = all.first(where: { $0.name == name }) else {

@@ -38,8 +38,9 @@ extension DeskStore {
         for attempt in 1...Self.maximumSyncAttempts {
             report.attempts = attempt
             // A dry run downloads objects only: no ref of this clone moves.
-            let refspec = options.dryRun ? branch : "+\(branch):\(tracking)"
-            let heads = try transportCall(remote, "fetch from") { try repository.fetch(remote: remote.name, refspecs: [refspec], options: transport) }
+            let heads = try transportCall(remote, "fetch from") {
+                try repository.fetch(remote: remote.name, refspecs: [options.dryRun ? branch : "+\(branch):\(tracking)"], options: transport)
+            }
             let theirs = heads.first { $0.name == branch }?.target
             let merged = try integrate(theirs, from: remote, options: options, editor: editor, into: &report)
             if options.dryRun { return report }

@@ -89,6 +89,12 @@ enum APIRequest {
         let note: String?
     }
 
+    /// `POST /api/v1/claims/{id}/conflicts`: settle a merge conflict, keeping the current value or taking the set-aside one.
+    struct Resolve: Decodable {
+        let field: String?
+        let choice: String
+    }
+
     /// `POST /api/v1/claims/{id}/attribution`: who made the claim, when and where.
     struct AttributionFields: Decodable {
         let claimant: String?

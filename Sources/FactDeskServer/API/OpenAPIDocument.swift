@@ -1465,6 +1465,91 @@ enum OpenAPIDocument {
             },
             "security": []
           }
+        },
+        "/api/v1/claims/{id}/conflicts": {
+          "post": {
+            "operationId": "resolveConflict",
+            "summary": "Settle a merge conflict",
+            "tags": [
+              "claims"
+            ],
+            "description": "Sync set a value aside where two desks changed the same field of the claim differently. Keep the current value, or take the set-aside one (a status taken goes through the desk's policy). `field` may be left out when the claim has one conflict.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/ClaimRef"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ConflictChoice"
+                  },
+                  "examples": {
+                    "keep": {
+                      "summary": "Keep the current status",
+                      "value": {
+                        "field": "status",
+                        "choice": "keep"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The claim as it is now.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Claim"
+                    }
+                  }
+                },
+                "links": {
+                  "GetClaim": {
+                    "operationId": "getClaim",
+                    "parameters": {
+                      "id": "$response.body#/id"
+                    },
+                    "description": "The claim answered can be read back by its id."
+                  },
+                  "GetClaimHistory": {
+                    "operationId": "getClaimHistory",
+                    "parameters": {
+                      "id": "$response.body#/id"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableContent"
+              },
+              "503": {
+                "$ref": "#/components/responses/Unavailable"
+              }
+            }
+          }
         }
       },
       "components": {
@@ -1865,6 +1950,52 @@ enum OpenAPIDocument {
                   "null"
                 ],
                 "description": "The quote before the revision that changed or lost it; null when the anchor is sound."
+              },
+              "conflicts": {
+                "type": "array",
+                "description": "Values sync set aside where two desks changed the claim differently; settle them with POST /api/v1/claims/{id}/conflicts.",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "field",
+                    "value",
+                    "by",
+                    "at"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "field": {
+                      "type": "string",
+                      "enum": [
+                        "claim",
+                        "status",
+                        "assignee"
+                      ]
+                    },
+                    "value": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "by": {
+                      "$ref": "#/components/schemas/Editor"
+                    },
+                    "at": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              },
+              "needsReview": {
+                "type": "boolean",
+                "description": "A person must look: a verdict awaits a second editor, or a merge conflict waits."
+              },
+              "clock": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "The claim's logical clock: how many changes it has had; the higher clock wins a field both sides changed."
               }
             },
             "required": [
@@ -1877,11 +2008,14 @@ enum OpenAPIDocument {
               "claimDate",
               "claimant",
               "claimantKind",
+              "clock",
+              "conflicts",
               "createdAt",
               "createdBy",
               "due",
               "end",
               "id",
+              "needsReview",
               "notes",
               "overdue",
               "paragraph",
@@ -2293,12 +2427,18 @@ enum OpenAPIDocument {
               },
               "byStatus": {
                 "$ref": "#/components/schemas/ByStatus"
+              },
+              "conflicted": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Claims holding a merge conflict from sync."
               }
             },
             "required": [
               "awaitingReview",
               "byStatus",
               "claims",
+              "conflicted",
               "flagged",
               "open",
               "overdue"
@@ -2580,10 +2720,17 @@ enum OpenAPIDocument {
                 "items": {
                   "$ref": "#/components/schemas/ReportSettledClaim"
                 }
+              },
+              "conflicted": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ReportConflictedClaim"
+                }
               }
             },
             "required": [
               "byStatus",
+              "conflicted",
               "flagged",
               "id",
               "revision",
@@ -3016,6 +3163,62 @@ enum OpenAPIDocument {
               }
             },
             "required": []
+          },
+          "ConflictChoice": {
+            "type": "object",
+            "required": [
+              "choice"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "field": {
+                "type": "string",
+                "enum": [
+                  "claim",
+                  "status",
+                  "assignee"
+                ]
+              },
+              "choice": {
+                "type": "string",
+                "enum": [
+                  "keep",
+                  "take"
+                ]
+              }
+            }
+          },
+          "ReportConflictedClaim": {
+            "type": "object",
+            "required": [
+              "claim",
+              "conflicts",
+              "id",
+              "paragraph",
+              "status"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "claim": {
+                "type": "string"
+              },
+              "conflicts": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "id": {
+                "type": "string"
+              },
+              "paragraph": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "status": {
+                "$ref": "#/components/schemas/ClaimStatus"
+              }
+            }
           }
         },
         "parameters": {

@@ -451,6 +451,9 @@ enum DeskScript {
     }
     if (claim.awaitingReview && !flag) button.append(" ", el("span", { class: "flag review" }, "awaiting review"));
     if (!claim.awaitingReview && flag) flag.remove();
+    const conflict = button.querySelector(".flag.conflict");
+    if (claim.conflicts && claim.conflicts.length && !conflict) button.append(" ", el("span", { class: "flag conflict" }, "merge conflict"));
+    if (!(claim.conflicts && claim.conflicts.length) && conflict) conflict.remove();
     const overdue = button.querySelector(".flag.overdue");
     if (claim.overdue && !overdue) button.append(" ", el("span", { class: "flag overdue" }, "overdue"));
     if (!claim.overdue && overdue) overdue.remove();
@@ -717,6 +720,17 @@ enum DeskScript {
         el("button", { type: "submit", value: "approve", "data-key": "approve", class: "primary" }, "Approve " + review.verdict),
         el("button", { type: "submit", value: "reject", "data-key": "reject" }, "Reject"))) : null;
 
+    const conflictBox = claim.conflicts && claim.conflicts.length ? el("div", { class: "review-box conflict-box" },
+      el("h3", null, "Needs review: merge conflict"),
+      el("p", { class: "muted" }, "Two desks changed this claim differently. Sync kept one value; choose which stays."),
+      claim.conflicts.map((conflict) => el("form", { class: "conflict", "data-action": "resolve" },
+        el("input", { type: "hidden", name: "field", value: conflict.field }),
+        el("p", null, el("strong", null, conflict.field), ": kept “", String(claim[conflict.field] === null ? "none" : claim[conflict.field]),
+          "”; set aside “", conflict.value === null ? "none" : conflict.value, "” by ", personName(conflict.by), ", ", timeElement(conflict.at), "."),
+        el("div", { class: "buttons" },
+          el("button", { type: "submit", value: "keep", "data-key": "keep-" + conflict.field, class: "primary" }, "Keep current"),
+          el("button", { type: "submit", value: "take", "data-key": "take-" + conflict.field }, "Take set-aside value"))))) : null;
+
     const statusButtons = el("fieldset", { class: "status-buttons" },
       el("legend", null, "Set the status ", el("span", { class: "muted" }, "(keys 1–6)")),
       el("div", { class: "status-grid" }, STATUSES.map((status, index) => el("button", {
@@ -790,7 +804,7 @@ enum DeskScript {
       el("p", { class: "done", role: "status" }, state.done || ""),
       // A claim a revision lost or changed: re-attaching it comes first.
       claim.anchorIssue ? reattach : null,
-      reviewBox, statusButtons, verifyForm, sources, notes, assign, attribution,
+      conflictBox, reviewBox, statusButtons, verifyForm, sources, notes, assign, attribution,
       claim.anchorIssue ? null : reattach, historySection, facts].filter(Boolean));
     panel.setAttribute("aria-labelledby", "panel-title");
     panel.setAttribute("role", "region");
@@ -1001,6 +1015,11 @@ enum DeskScript {
           const appearances = lines(fields.appearances.value);
           if (appearances.length) body.appearances = appearances;
           change("POST", "/attribution", body, "Attribution recorded.");
+          break;
+        }
+        case "resolve": {
+          const choice = event.submitter && event.submitter.value === "take" ? "take" : "keep";
+          change("POST", "/conflicts", { field: fields.field.value, choice }, "Conflict settled.");
           break;
         }
         case "review": {

@@ -107,6 +107,21 @@ struct APIController {
                 return try store.review(id, decision, note: body.note, editor: editor)
             }
         }
+        group.post("claims/{id}/conflicts") { request, context in
+            let body = try await JSONResponse.decode(APIRequest.Resolve.self, from: request, context: context)
+            return try await change(context) { store, id, editor in
+                guard let choice = ConflictChoice(rawValue: body.choice) else {
+                    throw FactDeskError.invalidInput("choice is keep or take, not '\(body.choice.oneLine(limit: 40))'")
+                }
+                let field = try body.field.map { name in
+                    guard let field = MergeConflict.Field(rawValue: name) else {
+                        throw FactDeskError.invalidInput("field is claim, status or assignee, not '\(name.oneLine(limit: 40))'")
+                    }
+                    return field
+                }
+                return try store.resolveConflict(id, field: field, choice: choice, editor: editor)
+            }
+        }
         group.post("claims/{id}/attribution") { request, context in
             let body = try await JSONResponse.decode(APIRequest.AttributionFields.self, from: request, context: context)
             return try await change(context) { store, id, editor in
@@ -202,6 +217,7 @@ extension APIController {
         ("/api/v1/claims/{id}/notes", [.post]),
         ("/api/v1/claims/{id}/assignee", [.post, .delete]),
         ("/api/v1/claims/{id}/review", [.post]),
+        ("/api/v1/claims/{id}/conflicts", [.post]),
         ("/api/v1/claims/{id}/attribution", [.post]),
         ("/api/v1/claims/{id}/anchor", [.post]),
         ("/api/v1/report", [.get]),
