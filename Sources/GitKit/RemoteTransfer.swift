@@ -4,13 +4,25 @@ import Foundation
 extension Repository {
     /// Fetches `refspecs` from remote `name` (e.g. `+refs/heads/main:refs/remotes/origin/main`; a
     /// refspec without destination only downloads objects). Follows no tags, prunes nothing and
-    /// never writes FETCH_HEAD. Returns the references the remote advertised.
+    /// never writes FETCH_HEAD. Returns the references the remote advertised; with no refspecs,
+    /// that is all it does (as `git ls-remote`).
     public func fetch(remote name: String, refspecs: [String], options: TransportOptions) throws -> [RemoteHead] {
         // An anonymous remote with the same URL: a named one would also update its configured
         // remote-tracking branches ("opportunistic updates"), even for a refspec without destination.
         let remote = try RemoteHandle.anonymous(for: RemoteHandle.require(name, in: self), in: self)
         let session = TransportSession(remoteURL: remote.configuredURL, options: options)
         try session.checkTransportSupport()
+        if refspecs.isEmpty {
+            // libgit2 would fetch the remote's HEAD for a fetch without refspecs: only connect and list.
+            var callbacks = git_remote_callbacks()
+            try check(git_remote_init_callbacks(&callbacks, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), "cannot prepare callbacks")
+            RemoteCallbacks.install(session, into: &callbacks)
+            try session.run("cannot list the references of \(name) (\(session.shownURL))") {
+                git_remote_connect(remote.pointer, GIT_DIRECTION_FETCH, &callbacks, nil, nil)
+            }
+            defer { git_remote_disconnect(remote.pointer) }
+            return try remote.advertisedHeads()
+        }
         var fetchOptions = git_fetch_options()
         try check(git_fetch_options_init(&fetchOptions, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot prepare fetch options")
         fetchOptions.update_fetchhead = 0

@@ -23,7 +23,8 @@ struct SSHKeySources {
 
     init(options: TransportOptions) {
         var sources: [Source] = []
-        if options.usesSSHAgent, let socket = ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"], !socket.isEmpty {
+        // Read as libssh2 will read it, from the live environment.
+        if options.usesSSHAgent, let socket = getenv("SSH_AUTH_SOCK"), socket.pointee != 0 {
             sources.append(.agent)
         }
         var skipped: [String] = []

@@ -63,6 +63,16 @@ struct RemoteTransportTests {
         #expect(try b.contains(commit))
         #expect(try fixture.git(["for-each-ref"], in: b.workingDirectory!) == "")
         #expect(!FileManager.default.fileExists(atPath: b.gitDirectory + "FETCH_HEAD"))
+
+        // No refspecs: only the advertisement (as `git ls-remote`); a FETCH_HEAD git wrote stays as it was.
+        let c = try fixture.makeClone("c")
+        try c.addRemote(named: "origin", url: hub)
+        let fetchHead = "\(commit.hex)\t\tbranch 'main' of \(hub)\n"
+        try fetchHead.write(toFile: c.gitDirectory + "FETCH_HEAD", atomically: true, encoding: .utf8)
+        let advertised = try c.fetch(remote: "origin", refspecs: [], options: fixture.plainOptions)
+        #expect(advertised.contains(RemoteHead(name: "refs/heads/main", target: commit)))
+        #expect(try !c.contains(commit))
+        #expect(try String(contentsOfFile: c.gitDirectory + "FETCH_HEAD", encoding: .utf8) == fetchHead)
     }
 
     @Test("git daemon on 127.0.0.1")
