@@ -8,6 +8,16 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
     public let errorClass: Int32
     /// What libgit2 said, prefixed by the operation that failed.
     public let message: String
+    /// True when a push was refused: by the server (a hook, a protected branch, the branch moved)
+    /// or by libgit2 before sending (not a fast-forward). `isNonFastForward` narrows it down.
+    public let isPushRejected: Bool
+
+    init(code: Int32, errorClass: Int32, message: String, isPushRejected: Bool = false) {
+        self.code = code
+        self.errorClass = errorClass
+        self.message = message
+        self.isPushRejected = isPushRejected
+    }
 
     public var description: String { message }
 
