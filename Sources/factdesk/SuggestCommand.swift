@@ -39,7 +39,7 @@ struct SuggestCommand: ParsableCommand {
         if let top, top < 1 { throw FactDeskError.invalidInput("--top needs how many sentences to show, 1 or more") }
         let ranked = try store.suggestions(for: article)
         let shown = ranked.showing(openOnly: open, top: top)
-        if output.json { return try Output.printJSON(shown) }
+        if output.json { return try FileHandle.standardOutput.write(contentsOf: shown.jsonUTF8()) }
         print(Self.summary(ranked, shown: shown.suggestions.count))
         for suggestion in shown.suggestions { print(Self.lines(suggestion)) }
     }

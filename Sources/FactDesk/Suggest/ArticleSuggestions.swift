@@ -1,6 +1,6 @@
 /// An article's sentences ranked by `CheckWorthiness`, those a claim already covers marked:
 /// what `factdesk suggest` prints and the web desk's article page underlines.
-public struct ArticleSuggestions: Encodable, Sendable {
+public struct ArticleSuggestions: Sendable {
     public let article: ArticleSlug
     /// The text revision the spans were taken on.
     public let revision: Int

@@ -3,19 +3,28 @@
 /// spaces between words or with words this tokenizer cannot split, and the verbs that begin
 /// an instruction. These lists are the feature rules' data; `SentenceFeatureDetector` reads them.
 enum FeatureLexicon {
-    /// Words and phrases anywhere in a sentence (a figure's unit too: the `bn` of `1.2bn`).
-    static let phrases: [String: [SentenceFeature]] = {
-        var table: [String: [SentenceFeature]] = [:]
-        for (feature, entries) in words {
-            for entry in entries { table[entry, default: []].append(feature) }
+    /// What a lower-case word or phrase gives away: its features, and whether a longer phrase
+    /// begins with it (so that only then the next words are looked at with it).
+    struct Entry {
+        var features = SentenceFeatures()
+        var startsPhrase = false
+    }
+
+    /// Words and phrases anywhere in a sentence (a figure's unit too: the `bn` of `1.2bn`), one
+    /// look-up a word.
+    static let entries: [String: Entry] = {
+        var table: [String: Entry] = [:]
+        for (feature, phrases) in words {
+            for phrase in phrases {
+                table[phrase, default: Entry()].features.insert(feature)
+                let parts = phrase.split(separator: " ")
+                for length in 1..<parts.count {
+                    table[parts.prefix(length).joined(separator: " "), default: Entry()].startsPhrase = true
+                }
+            }
         }
         return table
     }()
-
-    /// The first words of the phrases of more than one word, so that only they are looked at with the next ones.
-    static let phraseStarts: Set<String> = Set(phrases.keys.compactMap { phrase in
-        phrase.split(separator: " ").count > 1 ? String(phrase.prefix { $0 != " " }) : nil
-    })
 
     /// Substrings that give a feature away in Chinese, Arabic and Hindi text.
     static let scriptCues: [(cue: String, feature: SentenceFeature)] = [

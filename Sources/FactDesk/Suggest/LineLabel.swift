@@ -21,9 +21,9 @@ enum LineLabel {
     }
 
     private static func speakerLabelEnd(_ line: Range<Int>, _ scalars: [Unicode.Scalar]) -> Int? {
-        guard line.lowerBound < line.upperBound, scalars[line.lowerBound].properties.isUppercase else { return nil }
+        guard line.lowerBound < line.upperBound, ScalarClass.isUppercase(scalars[line.lowerBound]) else { return nil }
         var index = line.lowerBound
-        while index < line.upperBound && index - line.lowerBound < 20 && scalars[index].properties.isAlphabetic { index += 1 }
+        while index < line.upperBound && index - line.lowerBound < 20 && ScalarClass.isLetter(scalars[index]) { index += 1 }
         guard index + 1 < line.upperBound, scalars[index] == ":", FoldedText.isWhitespace(scalars[index + 1]) else { return nil }
         index += 1
         skipSpaces(&index, line, scalars)

@@ -8,31 +8,30 @@ enum SentenceFeatureDetector {
     static func features(of sentence: ArraySlice<Unicode.Scalar>, isLead: Bool) -> SentenceFeatures {
         var features = SentenceFeatures()
         if isLead { features.insert(.lead) }
-        let wordsInScript = characterFeatures(of: sentence, into: &features)
+        let unspacedWords = characterFeatures(of: sentence, into: &features)
         let words = Self.words(of: sentence)
         wordFeatures(of: words, into: &features)
-        if wordsInScript > 0 {
-            let text = String(String.UnicodeScalarView(sentence))
-            for (cue, feature) in FeatureLexicon.scriptCues where text.contains(cue) { features.insert(feature) }
-        }
-        let wordCount = words.count + wordsInScript
+        let wordCount = words.count + unspacedWords
         if wordCount < 7 { features.insert(.short) }
         if wordCount >= 30 { features.insert(.long) }
         return features
     }
 
-    /// Features read from characters; returns how many words the text written without spaces
-    /// holds (Chinese characters count half a word) plus one for any Arabic or Devanagari text,
-    /// so that its cues are looked for.
+    /// `FeatureLexicon.scriptCues` by their first character, so that each character of a sentence looks up only its own.
+    private static let cuesByFirstScalar: [Unicode.Scalar: [(cue: [Unicode.Scalar], feature: SentenceFeature)]] =
+        Dictionary(grouping: FeatureLexicon.scriptCues.map { (cue: Array($0.cue.unicodeScalars), feature: $0.feature) },
+                   by: { $0.cue[0] })
+
+    /// Features read from characters (cues of other scripts too); returns how many words the
+    /// text written without spaces holds (a Chinese character counts half a word).
     private static func characterFeatures(of sentence: ArraySlice<Unicode.Scalar>, into features: inout SentenceFeatures) -> Int {
-        var hanCount = 0, otherScript = false
+        var hanCount = 0
         var index = sentence.startIndex
         while index < sentence.endIndex {
             let scalar = sentence[index]
-            switch scalar.value {
-            case 0x4E00...0x9FFF, 0x3400...0x4DBF: hanCount += 1
-            case 0x0600...0x06FF, 0x0900...0x097F: otherScript = true
-            default: break
+            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { hanCount += 1 }
+            if scalar.value >= 0x600, let cues = cuesByFirstScalar[scalar] {
+                for (cue, feature) in cues where sentence[index...].starts(with: cue) { features.insert(feature) }
             }
             switch scalar {
             case "$", "€", "£", "¥", "₹", "₦", "﷼": features.insert(.money)
@@ -41,12 +40,12 @@ enum SentenceFeatureDetector {
             case "\"", "“", "”", "«", "»", "「", "」": features.insert(.quote)
             default: break
             }
-            if isDigit(scalar) {
+            if ScalarClass.isDigit(scalar) {
                 var end = index + 1
                 while end < sentence.endIndex {
-                    if isDigit(sentence[end]) {
+                    if ScalarClass.isDigit(sentence[end]) {
                         end += 1
-                    } else if sentence[end] == "," || sentence[end] == ".", end + 1 < sentence.endIndex, isDigit(sentence[end + 1]) {
+                    } else if sentence[end] == "," || sentence[end] == ".", end + 1 < sentence.endIndex, ScalarClass.isDigit(sentence[end + 1]) {
                         end += 2
                     } else {
                         break
@@ -61,7 +60,7 @@ enum SentenceFeatureDetector {
         let marks = sentence.reversed().prefix { SentencePunctuation.isTerminator($0) || SentencePunctuation.isCloser($0) }
         if marks.contains(where: { $0 == "?" || $0 == "？" || $0 == "؟" }) { features.insert(.question) }
         if marks.contains(where: { $0 == "!" || $0 == "！" }) { features.insert(.exclamation) }
-        return (hanCount + 1) / 2 + (otherScript ? 1 : 0)
+        return (hanCount + 1) / 2
     }
 
     /// A run of digits read as a year, a clock time, an age (`Reyes, 31,`) or any other figure.
@@ -69,7 +68,7 @@ enum SentenceFeatureDetector {
         let before = digits.lowerBound > sentence.startIndex ? sentence[digits.lowerBound - 1] : " "
         let after = digits.upperBound < sentence.endIndex ? sentence[digits.upperBound] : " "
         let afterNext = digits.upperBound + 1 < sentence.endIndex ? sentence[digits.upperBound + 1] : " "
-        if after == ":" && isDigit(afterNext) || before == ":" { return .timeOfDay }
+        if after == ":" && ScalarClass.isDigit(afterNext) || before == ":" { return .timeOfDay }
         if digits.count == 4, before != "$", before != ".", after != ".",
            let value = Int(String(String.UnicodeScalarView(sentence[digits]))), (1800...2099).contains(value) {
             return .date
@@ -83,27 +82,25 @@ enum SentenceFeatureDetector {
     /// inside a word kept (`don't`, `a.m`, `1.2bn`); hyphens and other marks part words.
     static func words(of sentence: ArraySlice<Unicode.Scalar>) -> [Word] {
         var words: [Word] = []
-        var current = String.UnicodeScalarView()
-        var capitalized = false
         var index = sentence.startIndex
-        func close() {
-            if !current.isEmpty { words.append(Word(text: String(current), isCapitalized: capitalized)) }
-            current = String.UnicodeScalarView()
-        }
         while index < sentence.endIndex {
-            let scalar = sentence[index]
-            if isWordScalar(scalar) {
-                if current.isEmpty { capitalized = scalar.properties.isUppercase }
-                appendLowercased(scalar, to: &current)
-            } else if (scalar == "'" || scalar == "’" || scalar == "."), !current.isEmpty,
-                      index + 1 < sentence.endIndex, isWordScalar(sentence[index + 1]) {
-                current.append(scalar == "’" ? "'" : scalar)
-            } else {
-                close()
+            guard isWordScalar(sentence[index]) else {
+                index += 1
+                continue
             }
+            let start = index
             index += 1
+            while index < sentence.endIndex {
+                if isWordScalar(sentence[index]) {
+                    index += 1
+                } else if isJoiner(sentence[index]), index + 1 < sentence.endIndex, isWordScalar(sentence[index + 1]) {
+                    index += 2
+                } else {
+                    break
+                }
+            }
+            words.append(Word(text: lowercased(sentence[start..<index]), isCapitalized: ScalarClass.isUppercase(sentence[start])))
         }
-        close()
         return words
     }
 
@@ -119,46 +116,57 @@ enum SentenceFeatureDetector {
         }
         for (position, word) in words.enumerated() {
             if position > 0 && word.isCapitalized && word.text != "i" { features.insert(.properName) }
-            lookUp(word.text, into: &features)
-            if let unit = unitOfFigure(word.text) { lookUp(unit, into: &features) }
-            guard FeatureLexicon.phraseStarts.contains(word.text) else { continue }
+            if let unit = unitOfFigure(word.text) { features.formUnion(FeatureLexicon.entries[unit]?.features ?? SentenceFeatures()) }
+            guard let entry = FeatureLexicon.entries[word.text] else { continue }
+            features.formUnion(entry.features)
+            guard entry.startsPhrase else { continue }
             var phrase = word.text
             for next in words.dropFirst(position + 1).prefix(2) {
                 phrase += " " + next.text
-                lookUp(phrase, into: &features)
+                guard let longer = FeatureLexicon.entries[phrase] else { break }
+                features.formUnion(longer.features)
+                if !longer.startsPhrase { break }
             }
         }
     }
 
-    private static func lookUp(_ phrase: String, into features: inout SentenceFeatures) {
-        for feature in FeatureLexicon.phrases[phrase] ?? [] { features.insert(feature) }
-    }
-
     /// The letters after a figure's digits: `bn` in `1.2bn`, `km` in `5km`.
     private static func unitOfFigure(_ word: String) -> String? {
-        guard let first = word.unicodeScalars.first, isDigit(first) else { return nil }
-        let unit = word.unicodeScalars.drop { isDigit($0) || $0 == "." }
+        guard let first = word.unicodeScalars.first, ScalarClass.isDigit(first) else { return nil }
+        let unit = word.unicodeScalars.drop { ScalarClass.isDigit($0) || $0 == "." }
         return unit.isEmpty ? nil : String(String.UnicodeScalarView(unit))
     }
 
-    private static func appendLowercased(_ scalar: Unicode.Scalar, to word: inout String.UnicodeScalarView) {
-        if scalar.value < 0x80 {
-            word.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
-        } else if scalar.properties.changesWhenLowercased {
-            word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-        } else {
-            word.append(scalar)
+    /// The word in lower case, its apostrophes straight; ASCII words without a trip through Unicode's tables.
+    private static func lowercased(_ word: ArraySlice<Unicode.Scalar>) -> String {
+        if word.allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: word.count) { buffer in
+                for (offset, scalar) in word.enumerated() {
+                    let byte = UInt8(scalar.value)
+                    buffer[offset] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                }
+                return word.count
+            }
         }
+        var text = String.UnicodeScalarView()
+        for scalar in word {
+            if scalar == "’" {
+                text.append("'")
+            } else if scalar.properties.changesWhenLowercased {
+                text.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                text.append(scalar)
+            }
+        }
+        return String(text)
+    }
+
+    /// An apostrophe or period inside a word: `don't`, `a.m`, `1.2`.
+    private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "’" || scalar == "."
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 {
-            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-        }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
-    }
-
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? ("0"..."9").contains(scalar) : scalar.properties.numericType == .decimal
+        ScalarClass.isLetter(scalar) || ScalarClass.isDigit(scalar)
     }
 }

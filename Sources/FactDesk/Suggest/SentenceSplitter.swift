@@ -29,7 +29,7 @@ public enum SentenceSplitter {
             if scalars[index] == "\n" {
                 var next = index + 1
                 while next < paragraph.upperBound && FoldedText.isWhitespace(scalars[next]) { next += 1 }
-                if next < paragraph.upperBound && !scalars[next].properties.isLowercase {
+                if next < paragraph.upperBound && !ScalarClass.isLowercase(scalars[next]) {
                     lines.append(start..<index)
                     start = next
                 }
@@ -71,7 +71,7 @@ public enum SentenceSplitter {
         let isHeading = pieces.count == 1 && !endsWithMark
         for piece in pieces {
             let trimmed = text.trimmed(piece)
-            guard scalars[trimmed].contains(where: { $0.properties.isAlphabetic }) else { continue }
+            guard scalars[trimmed].contains(where: ScalarClass.isLetter) else { continue }
             result.append(TextSentence(range: trimmed, paragraph: paragraph, isHeading: isHeading))
         }
     }
@@ -82,7 +82,7 @@ public enum SentenceSplitter {
         if after == line.upperBound { return true }
         let closed = SentencePunctuation.isCloser(scalars[after - 1])
         if scalars[marks].contains(where: SentencePunctuation.isFullWidthTerminator) {
-            return !(closed && scalars[after].properties.isAlphabetic)
+            return !(closed && ScalarClass.isLetter(scalars[after]))
         }
         guard FoldedText.isWhitespace(scalars[after]) else { return false }
         var next = after
@@ -90,7 +90,7 @@ public enum SentenceSplitter {
             next += 1
         }
         guard next < line.upperBound else { return true }
-        if scalars[next].properties.isLowercase { return false }
+        if ScalarClass.isLowercase(scalars[next]) { return false }
         if closed && SpeechVerb.follows(next, line: line, in: scalars) { return false }
         guard marks.count == 1, scalars[marks.lowerBound] == "." else { return true }
         return Abbreviation.endsSentence(abbreviationContext(period: marks.lowerBound, next: next, line: line, in: scalars))
@@ -98,19 +98,19 @@ public enum SentenceSplitter {
 
     private static func abbreviationContext(period: Int, next: Int, line: Range<Int>, in scalars: [Unicode.Scalar]) -> Abbreviation.Context {
         var wordStart = period
-        while wordStart > line.lowerBound && (scalars[wordStart - 1].properties.isAlphabetic || scalars[wordStart - 1] == ".") {
+        while wordStart > line.lowerBound && (ScalarClass.isLetter(scalars[wordStart - 1]) || scalars[wordStart - 1] == ".") {
             wordStart -= 1
         }
         var previousEnd = wordStart
         while previousEnd > line.lowerBound && FoldedText.isWhitespace(scalars[previousEnd - 1]) { previousEnd -= 1 }
         var previousStart = previousEnd
-        while previousStart > line.lowerBound && scalars[previousStart - 1].properties.isAlphabetic { previousStart -= 1 }
+        while previousStart > line.lowerBound && ScalarClass.isLetter(scalars[previousStart - 1]) { previousStart -= 1 }
         var nextEnd = next
-        while nextEnd < line.upperBound && scalars[nextEnd].properties.isAlphabetic { nextEnd += 1 }
+        while nextEnd < line.upperBound && ScalarClass.isLetter(scalars[nextEnd]) { nextEnd += 1 }
         return Abbreviation.Context(
             word: String(String.UnicodeScalarView(scalars[wordStart..<period])),
-            previousWordIsCapitalized: previousStart < previousEnd && scalars[previousStart].properties.isUppercase,
+            previousWordIsCapitalized: previousStart < previousEnd && ScalarClass.isUppercase(scalars[previousStart]),
             nextWord: String(String.UnicodeScalarView(scalars[next..<nextEnd])),
-            nextStartsWithDigit: scalars[next].properties.numericType != nil)
+            nextStartsWithDigit: ScalarClass.isDigit(scalars[next]))
     }
 }

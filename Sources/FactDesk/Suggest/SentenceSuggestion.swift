@@ -1,6 +1,6 @@
 /// A sentence of an article worth looking at first, as `CheckWorthiness` ranks it: its place
 /// in the ranking, its text and span, its score and the reasons behind it.
-public struct SentenceSuggestion: Encodable, Equatable, Sendable {
+public struct SentenceSuggestion: Equatable, Sendable {
     /// 1 for the most check-worthy sentence of the article.
     public let rank: Int
     public let sentence: String
@@ -20,9 +20,7 @@ public struct SentenceSuggestion: Encodable, Equatable, Sendable {
 
 /// One reason behind a suggestion's score: a feature of the sentence and its learned weight
 /// (positive raises the sentence, negative lowers it).
-public struct SuggestionReason: Encodable, Equatable, Sendable {
+public struct SuggestionReason: Equatable, Sendable {
     public let name: String
     public let weight: Double
-
-    public var feature: SentenceFeature? { SentenceFeature(rawValue: name) }
 }

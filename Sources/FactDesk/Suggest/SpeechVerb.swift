@@ -8,7 +8,7 @@ enum SpeechVerb {
         var seenVerb = false
         for _ in 0..<4 {
             var word = ""
-            while index < line.upperBound && scalars[index].properties.isAlphabetic {
+            while index < line.upperBound && ScalarClass.isLetter(scalars[index]) {
                 word.unicodeScalars.append(scalars[index])
                 index += 1
             }
