@@ -7,7 +7,7 @@ import Foundation
 struct BenchSuite {
     /// The groups of measures, in the order they run; `--only` picks some.
     enum Group: String, CaseIterable {
-        case annotate, report, history, update, `import`, web
+        case annotate, report, history, update, `import`, web, suggest
 
         /// True for the groups measured on the generated desk (`--articles`, `--claims`).
         var needsDesk: Bool { self == .annotate || self == .report || self == .history || self == .web }
@@ -35,6 +35,7 @@ struct BenchSuite {
             case .update: measures.append(try measureUpdate())
             case .import: measures.append(try measureImport())
             case .web: measures += try WebBench(desk: desk, factdesk: factdesk, runs: runs, session: session, log: log).measure()
+            case .suggest: measures += try measureSuggest()
             }
         }
         return measures
@@ -97,6 +98,21 @@ struct BenchSuite {
         }
         return compare("history of one claim", baseline: "git log -- path (commit-graph)", gitLog, history,
                        atLeast: 10, underMs: 25)
+    }
+
+    private func measureSuggest() throws -> [Measure] {
+        log("suggest: a 1 MB article of labelled news copy, 500 of its sentences filed …")
+        let bench = SuggestBench(root: work + "/suggest", factdesk: factdesk)
+        try bench.prepare()
+        let command = try Sampler.samples(runs: runs) { _ in try bench.suggest() }
+        let ranking = try bench.rankInProcess(runs: runs).sorted()
+        return [Measure(name: "suggest --json, 1 MB article", baseline: "-", baselineMedianMs: nil,
+                        factdeskMedianMs: command.median.seconds * 1000, factdeskP99Ms: command.p99Seconds * 1000, ratio: nil,
+                        peakMemoryMB: Double(command.median.peakMemoryBytes) / 1_048_576, target: "< 100 ms",
+                        met: command.median.seconds < 0.1),
+                Measure(name: "CheckWorthiness.rank alone, 1 MB", baseline: "-", baselineMedianMs: nil,
+                        factdeskMedianMs: ranking[ranking.count / 2] * 1000, factdeskP99Ms: Rank.nearest(ranking, 0.99) * 1000,
+                        ratio: nil, peakMemoryMB: 0, target: "", met: nil)]
     }
 
     private func measureUpdate() throws -> Measure {
