@@ -201,24 +201,20 @@ struct ArticleUpdateBench {
     var store: String { root + "/desk.git" }
 
     func prepare() throws {
-        if FileManager.default.fileExists(atPath: root + "/ready") { return }
-        try? FileManager.default.removeItem(atPath: root)
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let editor = try Editor(parsing: SyntheticDesk.editor)
-        let deskStore = try DeskStore.create(at: store, editor: editor, bare: true)
-        let text = try ArticleText(normalizing: Self.original, source: "bench")
-        let slug = try ArticleSlug("long-read")
-        try deskStore.addArticle(slug: slug, title: "A long read", url: nil, text: text, editor: editor)
-        let paragraphs = text.paragraphs
-        for claim in 0..<1_000 {
-            let paragraph = paragraphs[(claim * 5) % paragraphs.count]
-            let span = paragraph.lowerBound..<min(paragraph.upperBound, paragraph.lowerBound + 60)
-            try deskStore.annotate(AnnotationRequest(article: slug, selector: .span(start: span.lowerBound, end: span.upperBound),
-                                                     claim: "claim \(claim)"), editor: editor)
+        try PreparedDesk.once(root: root, store: store) { deskStore, editor in
+            let text = try ArticleText(normalizing: Self.original, source: "bench")
+            let slug = try ArticleSlug("long-read")
+            try deskStore.addArticle(slug: slug, title: "A long read", url: nil, text: text, editor: editor)
+            let paragraphs = text.paragraphs
+            for claim in 0..<1_000 {
+                let paragraph = paragraphs[(claim * 5) % paragraphs.count]
+                let span = paragraph.lowerBound..<min(paragraph.upperBound, paragraph.lowerBound + 60)
+                try deskStore.annotate(AnnotationRequest(article: slug, selector: .span(start: span.lowerBound, end: span.upperBound),
+                                                         claim: "claim \(claim)"), editor: editor)
+            }
+            try Data(Self.original.utf8).write(to: URL(fileURLWithPath: root + "/a.txt"))
+            try Data(Self.revised.utf8).write(to: URL(fileURLWithPath: root + "/b.txt"))
         }
-        try Data(Self.original.utf8).write(to: URL(fileURLWithPath: root + "/a.txt"))
-        try Data(Self.revised.utf8).write(to: URL(fileURLWithPath: root + "/b.txt"))
-        try Data().write(to: URL(fileURLWithPath: root + "/ready"))
     }
 
     func update(_ run: Int) throws -> ChildRun {
@@ -238,4 +234,17 @@ struct ArticleUpdateBench {
         + original.components(separatedBy: "\n\n").enumerated().map { index, paragraph in
             index % 10 == 3 ? paragraph.replacingOccurrences(of: "did not dispute", with: "later disputed") : paragraph
         }.joined(separator: "\n\n")
+}
+
+/// A bare desk of a measure's own, in `root`: made once by `build` (with a new desk and the bench's
+/// editor) and kept for later runs, a `ready` file marking it complete.
+enum PreparedDesk {
+    static func once(root: String, store: String, _ build: (DeskStore, Editor) throws -> Void) throws {
+        if FileManager.default.fileExists(atPath: root + "/ready") { return }
+        try? FileManager.default.removeItem(atPath: root)
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let editor = try Editor(parsing: SyntheticDesk.editor)
+        try build(try DeskStore.create(at: store, editor: editor, bare: true), editor)
+        try Data().write(to: URL(fileURLWithPath: root + "/ready"))
+    }
 }

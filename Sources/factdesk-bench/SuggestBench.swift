@@ -12,15 +12,11 @@ struct SuggestBench {
     static let slug = "long-read"
 
     func prepare() throws {
-        if FileManager.default.fileExists(atPath: root + "/ready") { return }
-        try? FileManager.default.removeItem(atPath: root)
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let editor = try Editor(parsing: SyntheticDesk.editor)
-        let deskStore = try DeskStore.create(at: store, editor: editor, bare: true)
-        let slug = try ArticleSlug(Self.slug)
-        try deskStore.addArticle(slug: slug, title: "A long read", url: nil, text: try Self.text(), editor: editor)
-        try deskStore.annotateSuggestions(slug, top: 500, editor: editor)
-        try Data().write(to: URL(fileURLWithPath: root + "/ready"))
+        try PreparedDesk.once(root: root, store: store) { deskStore, editor in
+            let slug = try ArticleSlug(Self.slug)
+            try deskStore.addArticle(slug: slug, title: "A long read", url: nil, text: try Self.text(), editor: editor)
+            try deskStore.annotateSuggestions(slug, top: 500, editor: editor)
+        }
     }
 
     /// One `factdesk suggest long-read --json`, its output thrown away.
