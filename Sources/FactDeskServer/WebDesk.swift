@@ -48,6 +48,7 @@ public enum WebDesk {
         router.get("api/openapi.json") { _, _ in JSONResponse.make(json: OpenAPIDocument.json) }
         let signedIn = router.group().add(middleware: RequireSignInMiddleware()).add(middleware: CSRFMiddleware(behindHTTPS: configuration.behindHTTPS))
         APIController(desk: desk).addRoutes(to: signedIn.group("api/v1"))
+        SuggestionsController(desk: desk).addRoutes(to: signedIn.group("api/v1"))
         PagesController(desk: desk).addRoutes(to: signedIn)
         return router
     }

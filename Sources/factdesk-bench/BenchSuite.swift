@@ -7,7 +7,7 @@ import Foundation
 struct BenchSuite {
     /// The groups of measures, in the order they run; `--only` picks some.
     enum Group: String, CaseIterable {
-        case annotate, report, history, update, `import`, web
+        case annotate, report, history, update, `import`, web, suggest
 
         /// True for the groups measured on the generated desk (`--articles`, `--claims`).
         var needsDesk: Bool { self == .annotate || self == .report || self == .history || self == .web }
@@ -35,6 +35,7 @@ struct BenchSuite {
             case .update: measures.append(try measureUpdate())
             case .import: measures.append(try measureImport())
             case .web: measures += try WebBench(desk: desk, factdesk: factdesk, runs: runs, session: session, log: log).measure()
+            case .suggest: measures += try measureSuggest()
             }
         }
         return measures
@@ -97,6 +98,21 @@ struct BenchSuite {
         }
         return compare("history of one claim", baseline: "git log -- path (commit-graph)", gitLog, history,
                        atLeast: 10, underMs: 25)
+    }
+
+    private func measureSuggest() throws -> [Measure] {
+        log("suggest: a 1 MB article of labelled news copy, 500 of its sentences filed …")
+        let bench = SuggestBench(root: work + "/suggest", factdesk: factdesk)
+        try bench.prepare()
+        let command = try Sampler.samples(runs: runs) { _ in try bench.suggest() }
+        let ranking = try bench.rankInProcess(runs: runs).sorted()
+        return [Measure(name: "suggest --json, 1 MB article", baseline: "-", baselineMedianMs: nil,
+                        factdeskMedianMs: command.median.seconds * 1000, factdeskP99Ms: command.p99Seconds * 1000, ratio: nil,
+                        peakMemoryMB: Double(command.median.peakMemoryBytes) / 1_048_576, target: "< 100 ms",
+                        met: command.median.seconds < 0.1),
+                Measure(name: "CheckWorthiness.rank alone, 1 MB", baseline: "-", baselineMedianMs: nil,
+                        factdeskMedianMs: ranking[ranking.count / 2] * 1000, factdeskP99Ms: Rank.nearest(ranking, 0.99) * 1000,
+                        ratio: nil, peakMemoryMB: 0, target: "", met: nil)]
     }
 
     private func measureUpdate() throws -> Measure {
@@ -185,24 +201,20 @@ struct ArticleUpdateBench {
     var store: String { root + "/desk.git" }
 
     func prepare() throws {
-        if FileManager.default.fileExists(atPath: root + "/ready") { return }
-        try? FileManager.default.removeItem(atPath: root)
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let editor = try Editor(parsing: SyntheticDesk.editor)
-        let deskStore = try DeskStore.create(at: store, editor: editor, bare: true)
-        let text = try ArticleText(normalizing: Self.original, source: "bench")
-        let slug = try ArticleSlug("long-read")
-        try deskStore.addArticle(slug: slug, title: "A long read", url: nil, text: text, editor: editor)
-        let paragraphs = text.paragraphs
-        for claim in 0..<1_000 {
-            let paragraph = paragraphs[(claim * 5) % paragraphs.count]
-            let span = paragraph.lowerBound..<min(paragraph.upperBound, paragraph.lowerBound + 60)
-            try deskStore.annotate(AnnotationRequest(article: slug, selector: .span(start: span.lowerBound, end: span.upperBound),
-                                                     claim: "claim \(claim)"), editor: editor)
+        try PreparedDesk.once(root: root, store: store) { deskStore, editor in
+            let text = try ArticleText(normalizing: Self.original, source: "bench")
+            let slug = try ArticleSlug("long-read")
+            try deskStore.addArticle(slug: slug, title: "A long read", url: nil, text: text, editor: editor)
+            let paragraphs = text.paragraphs
+            for claim in 0..<1_000 {
+                let paragraph = paragraphs[(claim * 5) % paragraphs.count]
+                let span = paragraph.lowerBound..<min(paragraph.upperBound, paragraph.lowerBound + 60)
+                try deskStore.annotate(AnnotationRequest(article: slug, selector: .span(start: span.lowerBound, end: span.upperBound),
+                                                         claim: "claim \(claim)"), editor: editor)
+            }
+            try Data(Self.original.utf8).write(to: URL(fileURLWithPath: root + "/a.txt"))
+            try Data(Self.revised.utf8).write(to: URL(fileURLWithPath: root + "/b.txt"))
         }
-        try Data(Self.original.utf8).write(to: URL(fileURLWithPath: root + "/a.txt"))
-        try Data(Self.revised.utf8).write(to: URL(fileURLWithPath: root + "/b.txt"))
-        try Data().write(to: URL(fileURLWithPath: root + "/ready"))
     }
 
     func update(_ run: Int) throws -> ChildRun {
@@ -222,4 +234,17 @@ struct ArticleUpdateBench {
         + original.components(separatedBy: "\n\n").enumerated().map { index, paragraph in
             index % 10 == 3 ? paragraph.replacingOccurrences(of: "did not dispute", with: "later disputed") : paragraph
         }.joined(separator: "\n\n")
+}
+
+/// A bare desk of a measure's own, in `root`: made once by `build` (with a new desk and the bench's
+/// editor) and kept for later runs, a `ready` file marking it complete.
+enum PreparedDesk {
+    static func once(root: String, store: String, _ build: (DeskStore, Editor) throws -> Void) throws {
+        if FileManager.default.fileExists(atPath: root + "/ready") { return }
+        try? FileManager.default.removeItem(atPath: root)
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let editor = try Editor(parsing: SyntheticDesk.editor)
+        try build(try DeskStore.create(at: store, editor: editor, bare: true), editor)
+        try Data().write(to: URL(fileURLWithPath: root + "/ready"))
+    }
 }

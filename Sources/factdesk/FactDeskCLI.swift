@@ -28,7 +28,7 @@ struct FactDeskCommand: ParsableCommand {
             VerifyCommand.self, StatusCommand.self, ReviewCommand.self, AssignCommand.self, UnassignCommand.self,
             AttributeCommand.self, ClaimsCommand.self, ShowCommand.self,
             HistoryCommand.self, ReportCommand.self, ReanchorCommand.self, ExportCommand.self, ImportCommand.self, CheckCommand.self,
-            PolicyCommand.self, EditorCommand.self, ServeCommand.self,
+            SuggestCommand.self, PolicyCommand.self, EditorCommand.self, ServeCommand.self,
             RemoteCommand.self, SyncCommand.self, ResolveCommand.self, MergeDriverCommand.self,
         ]
     )

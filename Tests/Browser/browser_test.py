@@ -344,6 +344,7 @@ def run(args, work):
         browser = start_browser(os.path.join(work, "profile"))
         s = Session(browser, server.url, args.screenshots)
         flows(s, desk, token_a, token_b, (c1, c2, c3, c4, c5, c6), expected_start, expected_end, args)
+        suggestion_flow(s, desk, token_a)
         problems = s.errors()
         check(not problems, "the browser console reported errors: %s" % problems)
     finally:
@@ -607,6 +608,35 @@ def flows(s, desk, token_a, token_b, ids, expected_start, expected_end, args):
     s.shot("18-reattached")
     s.sign_out()
     s.shot("19-signed-out-again")
+
+
+def suggestion_flow(s, desk, token_a):
+    """Where to look first: the page underlines and lists the ranking `factdesk suggest` prints,
+    and one click files the first suggestion as an unverified claim on its exact span."""
+    step("suggestions on the article page")
+    s.sign_in(token_a, "Ana Ruiz")
+    s.get("/articles/" + SLUG)
+    s.wait(lambda: s.finds("#suggestion-list li[data-start]"), "the suggestion list")
+    expected = json.loads(desk.run("suggest", SLUG, "--json", "--open", "--top", "10"))["suggestions"]
+    items = s.finds("#suggestion-list li[data-start]")
+    shown = [(int(i.get_attribute("data-start")), int(i.get_attribute("data-end"))) for i in items]
+    check(shown == [(e["start"], e["end"]) for e in expected], "the page lists %s, suggest --open prints %s" % (shown, expected))
+    sentences = s.js("return [...document.querySelectorAll('#suggestion-list .suggestion-sentence')].map((b) => b.textContent);")
+    check(sentences == [e["sentence"] for e in expected], "the listed sentences differ from suggest's: %r" % sentences)
+    underlined = s.js("return CSS.highlights.has('suggest-strong') ? [...CSS.highlights.get('suggest-strong')].map((r) => r.toString()) : [];")
+    check(underlined == [e["sentence"] for e in expected[:3]], "the strong underline covers %r" % underlined)
+    s.shot("20-suggestions")
+    first = expected[0]
+    items[0].find_element(s.By.CSS_SELECTOR, ".file-suggestion").click()
+    s.wait(lambda: "#claim-" in s.b.current_url and s.visible("#claim-panel #panel-title"), "the filed suggestion's panel")
+    filed = desk.show(s.find("#panel-title code").text)
+    check((filed["start"], filed["end"], filed["quote"], filed["status"]) == (first["start"], first["end"], first["sentence"], "unverified"),
+          "the suggestion was filed as %r" % {k: filed[k] for k in ("start", "end", "quote", "status")})
+    s.wait(lambda: s.finds("#suggestion-list li"), "the suggestion list after filing")
+    starts = [int(i.get_attribute("data-start")) for i in s.finds("#suggestion-list li[data-start]")]
+    check(first["start"] not in starts, "the filed sentence is still suggested")
+    s.shot("21-suggestion-filed")
+    s.sign_out()
 
 
 def main():

@@ -46,6 +46,16 @@ struct PrettyJSONWriter: ~Copyable {
         number(value)
     }
 
+    /// A member whose value is a finite number, written as `JSONEncoder` writes it: `2`, `0.917`, `-1.25`.
+    mutating func member(_ key: StaticString, _ value: Double) {
+        self.key(key)
+        if value == value.rounded() && abs(value) < 1e15 {
+            buffer.append(Int(value))
+        } else {
+            buffer.append(raw: value.description)
+        }
+    }
+
     mutating func member(_ key: StaticString, _ value: Bool) {
         self.key(key)
         buffer.append(value ? "true" : "false")

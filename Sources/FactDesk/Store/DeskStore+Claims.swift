@@ -34,34 +34,44 @@ extension DeskStore {
     /// Files a new claim on a span of an article, status `unverified`, in one commit.
     @discardableResult
     public func annotate(_ request: AnnotationRequest, editor: Editor) throws -> Claim {
+        try commit(as: editor) { snapshot in
+            var taken = Set(try snapshot.claimIDs(in: request.article))
+            let claim = try newClaim(request, in: snapshot, avoiding: &taken, editor: editor)
+            let message = "annotate \(claim.id) on \(request.article) ¶\(claim.paragraph): \"\(claim.headline(limit: 50))\""
+            return try stage(claim, in: snapshot, message: message, note: request.note)
+        }
+    }
+
+    /// The unverified claim `request` asks for, checked against the article as `snapshot` holds
+    /// it, with an id none of `taken` has (then added to them); what `annotate` files, one claim
+    /// in a commit, and `annotateSuggestions` many.
+    func newClaim(_ request: AnnotationRequest, in snapshot: DeskSnapshot, avoiding taken: inout Set<ClaimID>,
+                  editor: Editor) throws -> Claim {
         guard let claimText = request.claim.nonEmptyText else {
             throw FactDeskError.invalidInput("--claim needs the statement being checked")
         }
         try TextPolicy.checkLine(claimText, field: "the claim")
         let attribution = try request.attribution?.validated()
-        return try commit(as: editor) { snapshot in
-            _ = try snapshot.settings()
-            let article = try snapshot.article(request.article)
-            try article.check(revision: request.revision)
-            let text = try snapshot.text(request.article)
-            let range = try request.selector.resolve(in: text)
-            let assignee = try request.assignee.nonEmpty.map { try snapshot.assignee(named: $0, editor: editor, cache: summaryCache()) }
-            let existing = Set(try snapshot.claimIDs(in: request.article))
-            var id = ClaimID.random()
-            while existing.contains(id) { id = ClaimID.random() }
-            let now = clock()
-            var claim = Claim(id: id, article: request.article, claim: claimText, status: .unverified,
-                              anchor: Anchor(range: range, in: text, revision: article.revision),
-                              paragraph: text.paragraphNumber(at: range.lowerBound) ?? 1,
-                              sources: [], notes: [], assignee: assignee, due: request.due,
-                              attribution: attribution?.isEmpty == false ? attribution : nil,
-                              createdBy: editor, createdAt: now, updatedBy: editor, updatedAt: now,
-                              statusChangedBy: editor, statusChangedAt: now)
-            for url in request.sources { try claim.addSource(try Source(url: url, addedBy: editor, addedAt: now)) }
-            try claim.addNote(request.note, by: editor, at: now)
-            let message = "annotate \(id) on \(request.article) ¶\(claim.paragraph): \"\(claim.headline(limit: 50))\""
-            return try stage(claim, in: snapshot, message: message, note: request.note)
-        }
+        _ = try snapshot.settings()
+        let article = try snapshot.article(request.article)
+        try article.check(revision: request.revision)
+        let text = try snapshot.text(request.article)
+        let range = try request.selector.resolve(in: text)
+        let assignee = try request.assignee.nonEmpty.map { try snapshot.assignee(named: $0, editor: editor, cache: summaryCache()) }
+        var id = ClaimID.random()
+        while taken.contains(id) { id = ClaimID.random() }
+        taken.insert(id)
+        let now = clock()
+        var claim = Claim(id: id, article: request.article, claim: claimText, status: .unverified,
+                          anchor: Anchor(range: range, in: text, revision: article.revision),
+                          paragraph: text.paragraphNumber(at: range.lowerBound) ?? 1,
+                          sources: [], notes: [], assignee: assignee, due: request.due,
+                          attribution: attribution?.isEmpty == false ? attribution : nil,
+                          createdBy: editor, createdAt: now, updatedBy: editor, updatedAt: now,
+                          statusChangedBy: editor, statusChangedAt: now)
+        for url in request.sources { try claim.addSource(try Source(url: url, addedBy: editor, addedAt: now)) }
+        try claim.addNote(request.note, by: editor, at: now)
+        return claim
     }
 
     /// Attaches a source to a claim, in one commit.
@@ -169,8 +179,14 @@ extension DeskStore {
 
     private func stage(_ claim: Claim, in snapshot: DeskSnapshot, message: String, note: String?) throws -> StagedChange<Claim> {
         let body = note.nonEmpty.map { "\n\n" + $0 } ?? ""
-        return StagedChange(files: [layout.claimFile(claim.article, claim.id): try DeskJSON.encode(claim)],
-                            message: message + body + "\n", result: claim)
+        return StagedChange(files: try claimFiles([claim]), message: message + body + "\n", result: claim)
+    }
+
+    /// The files of `claims`, by desk path, as a commit stages them.
+    func claimFiles(_ claims: [Claim]) throws -> [String: Data?] {
+        var files: [String: Data?] = [:]
+        for claim in claims { files[layout.claimFile(claim.article, claim.id)] = try DeskJSON.encode(claim) }
+        return files
     }
 
 }

@@ -1550,6 +1550,73 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v1/articles/{slug}/suggestions": {
+          "get": {
+            "operationId": "getSuggestions",
+            "summary": "Rank an article's sentences by check-worthiness",
+            "tags": [
+              "articles"
+            ],
+            "description": "The article's sentences, most check-worthy first (figures, comparisons and records, attributed statements of fact, what a policy caused; opinion, questions, predictions and scene-setting last), each with its span, paragraph, score, whether a claim already covers it, and the reasons that raised or lowered it: the same ranking, with the same keys, as `factdesk suggest SLUG --json`. Headlines and captions (lines without sentence-ending punctuation) are not sentences; an article without any answers an empty list. To file a suggestion, post its `start`, `end` and the `revision` to `/api/v1/articles/{slug}/claims`, with the sentence as the claim.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Slug"
+              },
+              {
+                "name": "open",
+                "in": "query",
+                "required": false,
+                "description": "`true`: leave out the sentences a claim already covers. Only `true` and `false` are accepted (400 otherwise).",
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "top",
+                "in": "query",
+                "required": false,
+                "description": "Only the first K sentences (after `open`). Ranks stay those of the whole article.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 1000000
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The ranking.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Suggestions"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "#/components/responses/UnprocessableContent"
+              },
+              "503": {
+                "$ref": "#/components/responses/Unavailable"
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
         }
       },
       "components": {
@@ -3219,6 +3286,111 @@ enum OpenAPIDocument {
                 "$ref": "#/components/schemas/ClaimStatus"
               }
             }
+          },
+          "SuggestionReason": {
+            "type": "object",
+            "description": "A feature of the sentence and its learned weight: positive raises the sentence, negative lowers it.",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "The reason, such as `number`, `comparison`, `attribution`, `named source`, `date`, `causal`, `question`, `opinion`, `first person`, `prediction`.",
+                "examples": [
+                  "named source"
+                ]
+              },
+              "weight": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "name",
+              "weight"
+            ],
+            "additionalProperties": false
+          },
+          "Suggestion": {
+            "type": "object",
+            "description": "One sentence of the article as the ranker sees it.",
+            "properties": {
+              "rank": {
+                "type": "integer",
+                "description": "1 for the most check-worthy sentence of the article.",
+                "minimum": 1
+              },
+              "sentence": {
+                "type": "string",
+                "description": "The sentence's exact text in the stored article."
+              },
+              "score": {
+                "type": "number",
+                "description": "How check-worthy the sentence looks, from 0 to 1.",
+                "minimum": 0,
+                "maximum": 1
+              },
+              "paragraph": {
+                "type": "integer",
+                "description": "From 1.",
+                "minimum": 1
+              },
+              "start": {
+                "type": "integer",
+                "description": "Unicode scalar offset in the stored (NFC, LF) text of the article, inclusive.",
+                "minimum": 0
+              },
+              "end": {
+                "type": "integer",
+                "description": "Unicode scalar offset in the stored (NFC, LF) text of the article, exclusive.",
+                "minimum": 0
+              },
+              "covered": {
+                "type": "boolean",
+                "description": "Whether a claim's anchor already overlaps the sentence."
+              },
+              "reasons": {
+                "type": "array",
+                "description": "The strongest effect first.",
+                "items": {
+                  "$ref": "#/components/schemas/SuggestionReason"
+                }
+              }
+            },
+            "required": [
+              "covered",
+              "end",
+              "paragraph",
+              "rank",
+              "reasons",
+              "score",
+              "sentence",
+              "start"
+            ],
+            "additionalProperties": false
+          },
+          "Suggestions": {
+            "type": "object",
+            "description": "An article's sentences ranked by check-worthiness.",
+            "properties": {
+              "article": {
+                "$ref": "#/components/schemas/Slug"
+              },
+              "revision": {
+                "type": "integer",
+                "description": "The text revision the offsets are on: send it with a claim filed on a suggestion (409 if the text changed since).",
+                "minimum": 1
+              },
+              "suggestions": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Suggestion"
+                }
+              }
+            },
+            "required": [
+              "article",
+              "revision",
+              "suggestions"
+            ],
+            "additionalProperties": false
           }
         },
         "parameters": {

@@ -209,6 +209,7 @@ extension APIController {
         ("/api/v1/articles/{slug}", [.get]),
         ("/api/v1/articles/{slug}/text", [.put]),
         ("/api/v1/articles/{slug}/claims", [.post]),
+        ("/api/v1/articles/{slug}/suggestions", [.get]),
         ("/api/v1/claims", [.get]),
         ("/api/v1/claims/{id}", [.get]),
         ("/api/v1/claims/{id}/history", [.get]),

@@ -42,6 +42,8 @@ enum ArticlePage {
             keys(into: &html)
             html.raw("</aside>\n</div>\n</div>\n")
             html.raw(HTML.jsonBlock(id: "claims-data", json: ClaimsData.json(document.claims)))
+            // Where to look first: the ranked sentences, read by suggest.js from the API (after desk.js).
+            html.raw("<link rel=\"stylesheet\" href=\"/assets/suggest.css\">\n<script src=\"/assets/suggest.js\" defer></script>\n")
         }
     }
 
