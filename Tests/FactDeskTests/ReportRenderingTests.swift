@@ -38,7 +38,8 @@ import TestSupport
                          notes: [], assignee: text, createdBy: author, createdAt: ReportSamples.now, updatedBy: author,
                          updatedAt: ReportSamples.now, statusChangedBy: Editor(unchecked: text, email: text),
                          statusChangedAt: ReportSamples.now,
-                         anchorIssue: index % 3 == 0 ? AnchorIssue(kind: .changed, revision: 2, previousQuote: text) : nil)
+                         anchorIssue: index % 3 == 0 ? AnchorIssue(kind: .changed, revision: 2, previousQuote: text) : nil,
+                         conflicts: index % 4 == 0 ? [MergeConflict(field: .claim, value: text, by: author, at: ReportSamples.now, clock: 1)] : nil)
         }
         let article = Article(id: ArticleSlug(unchecked: "ascii"), title: ascii, url: ascii, revision: 1, textID: "0",
                               createdBy: author, createdAt: ReportSamples.now, updatedBy: author, updatedAt: ReportSamples.now)

@@ -136,7 +136,12 @@ enum ReportSamples {
             createdBy: filer, createdAt: now.addingTimeInterval(-ages[Int.random(in: 0..<ages.count, using: &generator)]),
             updatedBy: filer, updatedAt: now, statusChangedBy: decidedBy,
             statusChangedAt: Date(timeIntervalSince1970: decidedAt[index % decidedAt.count] + Double(index % 2) * 0.75),
-            anchorIssue: issue)
+            anchorIssue: issue, clock: index % 7,
+            conflicts: index % 5 != 2 ? nil : [
+                MergeConflict(field: .status, value: "verified", by: decidedBy, at: now, clock: 3),
+                MergeConflict(field: .assignee, value: index % 2 == 0 ? nil : awkwardTexts[index % awkwardTexts.count],
+                              by: filer, at: now, clock: 2),
+            ])
     }
 
     private static func record(slug: String, title: String, url: String?, claims: [Claim]) -> ArticleRecord {

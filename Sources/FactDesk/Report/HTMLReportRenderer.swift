@@ -56,24 +56,8 @@ struct HTMLReportRenderer {
             out.append("</table>\n")
         }
 
-        if report.totals.flagged > 0 {
-            out.append("<h2>Lost their place in a revision (")
-            out.append(report.totals.flagged)
-            out.append(")</h2>\n")
-        }
-        for article in report.articles where !article.flagged.isEmpty {
-            heading(article, into: &out)
-            for claim in article.flagged { flaggedClaim(claim, into: &out) }
-        }
-        if report.totals.conflicted > 0 {
-            out.append("<h2>Merge conflicts to settle (")
-            out.append(report.totals.conflicted)
-            out.append(")</h2>\n")
-        }
-        for article in report.articles where !article.conflicted.isEmpty {
-            heading(article, into: &out)
-            for claim in article.conflicted { conflictedClaim(claim, into: &out) }
-        }
+        section("Lost their place in a revision", count: report.totals.flagged, \.flagged, flaggedClaim, into: &out)
+        section("Merge conflicts to settle", count: report.totals.conflicted, \.conflicted, conflictedClaim, into: &out)
         out.append("<h2>Still unverified (")
         out.append(report.totals.open)
         out.append(")</h2>\n")
@@ -127,6 +111,21 @@ struct HTMLReportRenderer {
         out.append("</p>\n<blockquote>was: “")
         out.append(claim.previousQuote, escaping: .html)
         out.append("”</blockquote></div>\n")
+    }
+
+    /// A section listing, article by article, the claims `claims` picks; nothing when there are none.
+    private func section<Claim>(_ title: StaticString, count: Int, _ claims: (VerificationReport.ArticleReport) -> [Claim],
+                                _ write: (Claim, inout ReportBuffer) -> Void, into out: inout ReportBuffer) {
+        guard count > 0 else { return }
+        out.append("<h2>")
+        out.append(title)
+        out.append(" (")
+        out.append(count)
+        out.append(")</h2>\n")
+        for article in report.articles where !claims(article).isEmpty {
+            heading(article, into: &out)
+            for claim in claims(article) { write(claim, &out) }
+        }
     }
 
     private func conflictedClaim(_ claim: VerificationReport.ConflictedClaim, into out: inout ReportBuffer) {

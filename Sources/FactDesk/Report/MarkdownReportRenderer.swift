@@ -38,25 +38,8 @@ struct MarkdownReportRenderer {
             }
         }
 
-        if report.articles.contains(where: { !$0.flagged.isEmpty }) {
-            out.append("\n## Lost their place in a revision (")
-            out.append(report.totals.flagged)
-            out.append(")\n")
-            for article in report.articles where !article.flagged.isEmpty {
-                heading(article, into: &out)
-                for claim in article.flagged { flaggedClaim(claim, into: &out) }
-            }
-        }
-
-        if report.totals.conflicted > 0 {
-            out.append("\n## Merge conflicts to settle (")
-            out.append(report.totals.conflicted)
-            out.append(")\n")
-            for article in report.articles where !article.conflicted.isEmpty {
-                heading(article, into: &out)
-                for claim in article.conflicted { conflictedClaim(claim, into: &out) }
-            }
-        }
+        section("Lost their place in a revision", count: report.totals.flagged, \.flagged, flaggedClaim, into: &out)
+        section("Merge conflicts to settle", count: report.totals.conflicted, \.conflicted, conflictedClaim, into: &out)
 
         out.append("\n## Still unverified (")
         out.append(report.totals.open)
@@ -112,13 +95,33 @@ struct MarkdownReportRenderer {
         }
     }
 
-    private func conflictedClaim(_ claim: VerificationReport.ConflictedClaim, into out: inout ReportBuffer) {
+    /// A section listing, article by article, the claims `claims` picks; nothing when there are none.
+    private func section<Claim>(_ title: StaticString, count: Int, _ claims: (VerificationReport.ArticleReport) -> [Claim],
+                                _ write: (Claim, inout ReportBuffer) -> Void, into out: inout ReportBuffer) {
+        guard count > 0 else { return }
+        out.append("\n## ")
+        out.append(title)
+        out.append(" (")
+        out.append(count)
+        out.append(")\n")
+        for article in report.articles where !claims(article).isEmpty {
+            heading(article, into: &out)
+            for claim in claims(article) { write(claim, &out) }
+        }
+    }
+
+    /// `- **ID** · status · ¶N`, the start of a listed claim.
+    private func claimLead(_ id: String, _ status: ClaimStatus, paragraph: Int, into out: inout ReportBuffer) {
         out.append("- **")
-        out.append(raw: claim.id)
+        out.append(raw: id)
         out.append("** · ")
-        out.append(raw: claim.status.rawValue)
+        out.append(raw: status.rawValue)
         out.append(" · ¶")
-        out.append(claim.paragraph)
+        out.append(paragraph)
+    }
+
+    private func conflictedClaim(_ claim: VerificationReport.ConflictedClaim, into out: inout ReportBuffer) {
+        claimLead(claim.id, claim.status, paragraph: claim.paragraph, into: &out)
         out.append(" · **needs review** · settle with `factdesk resolve ")
         out.append(raw: claim.id)
         out.append("`\n  - Claim: ")
@@ -131,12 +134,7 @@ struct MarkdownReportRenderer {
     }
 
     private func openClaim(_ claim: VerificationReport.OpenClaim, into out: inout ReportBuffer) {
-        out.append("- **")
-        out.append(raw: claim.id)
-        out.append("** · ")
-        out.append(raw: claim.status.rawValue)
-        out.append(" · ¶")
-        out.append(claim.paragraph)
+        claimLead(claim.id, claim.status, paragraph: claim.paragraph, into: &out)
         out.append(" · open ")
         out.appendAge(days: claim.ageDays)
         out.append(" · owner: ")
