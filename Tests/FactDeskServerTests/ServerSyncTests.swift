@@ -35,6 +35,9 @@ import TestSupport
             #expect(claim["needsReview"] as? Bool == true)
             let conflicts = claim["conflicts"] as? [[String: Any]] ?? []
             #expect(conflicts.count == 1 && conflicts.first?["value"] as? String == "in-review")
+            let listed = try await desk.api(.get, "/api/v1/claims?conflicted=true", token: fixture.anaToken)
+            let ids = (try JSONSerialization.jsonObject(with: Data(listed.text.utf8)) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(ids == [id])
             let commits = try fixture.commitCount()
             let wrong = try await desk.api(.post, "/api/v1/claims/\(id)/conflicts", token: fixture.anaToken, json: #"{"choice": "maybe"}"#)
             #expect(wrong.status == .unprocessableContent)

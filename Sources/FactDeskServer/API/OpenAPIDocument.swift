@@ -489,7 +489,16 @@ enum OpenAPIDocument {
                 "name": "needsReview",
                 "in": "query",
                 "required": false,
-                "description": "`true`: only claims whose verdict awaits a second editor. Only `true` and `false` are accepted (400 otherwise).",
+                "description": "`true`: only claims that need a person's review: a verdict awaiting a second editor, or a merge conflict from sync. Only `true` and `false` are accepted (400 otherwise).",
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "conflicted",
+                "in": "query",
+                "required": false,
+                "description": "`true`: only claims holding a merge conflict from sync (settle it with POST /api/v1/claims/{id}/conflicts). Only `true` and `false` are accepted (400 otherwise).",
                 "schema": {
                   "type": "boolean"
                 }
@@ -1548,7 +1557,12 @@ enum OpenAPIDocument {
               "503": {
                 "$ref": "#/components/responses/Unavailable"
               }
-            }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
           }
         },
         "/api/v1/articles/{slug}/suggestions": {

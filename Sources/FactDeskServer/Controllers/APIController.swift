@@ -55,7 +55,8 @@ struct APIController {
                 status: try query["status"].map { try ClaimStatus.parse(String($0)) },
                 assignee: query["assignee"].map { $0 == "me" ? editor.description : String($0) },
                 overdue: try Self.flag(query["overdue"], named: "overdue"),
-                needsReview: try Self.flag(query["needsReview"], named: "needsReview"))
+                needsReview: try Self.flag(query["needsReview"], named: "needsReview"),
+                conflicted: try Self.flag(query["conflicted"], named: "conflicted"))
             let article = try query["article"].map { try ArticleSlug(String($0)) }
             return JSONResponse.make(try await desk.run { try $0.claims(in: article, matching: filter).map { ClaimView($0) } })
         }
