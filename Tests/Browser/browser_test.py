@@ -345,6 +345,7 @@ def run(args, work):
         s = Session(browser, server.url, args.screenshots)
         flows(s, desk, token_a, token_b, (c1, c2, c3, c4, c5, c6), expected_start, expected_end, args)
         suggestion_flow(s, desk, token_a)
+        conflict_flow(s, desk, token_a, c1, work)
         problems = s.errors()
         check(not problems, "the browser console reported errors: %s" % problems)
     finally:
@@ -636,6 +637,39 @@ def suggestion_flow(s, desk, token_a):
     starts = [int(i.get_attribute("data-start")) for i in s.finds("#suggestion-list li[data-start]")]
     check(first["start"] not in starts, "the filed sentence is still suggested")
     s.shot("21-suggestion-filed")
+    s.sign_out()
+
+
+def conflict_flow(s, desk, token_a, claim_id, work):
+    """Sync with a second desk that changed the same claim: the panel shows the merge conflict,
+    and one click takes the value sync set aside."""
+    step("a merge conflict from sync")
+    hub = os.path.join(work, "hub.git")
+    subprocess.run(["git", "init", "-q", "--bare", "--initial-branch=main", hub], check=True, timeout=30)
+    desk.run("policy", "set", "second-review", "off")
+    desk.run("remote", "add", "origin", hub)
+    desk.run("sync")
+    other = os.path.join(work, "other")
+    subprocess.run(["git", "clone", "-q", hub, other], check=True, timeout=30)
+    env = dict(desk.env, FACTDESK_EDITOR=EDITOR_B)
+    for arguments in (["status", claim_id, "false"], ["status", claim_id, "misleading"], ["sync"]):
+        subprocess.run([desk.binary, *arguments, "--store", other], env=env, check=True, capture_output=True, timeout=60)
+    desk.run("status", claim_id, "in-review")
+    desk.run("sync")
+    merged = desk.show(claim_id)
+    check(merged["status"] == "misleading" and merged["needsReview"], "after sync: %r" % {k: merged[k] for k in ("status", "needsReview")})
+    s.sign_in(token_a, "Ana Ruiz")
+    s.get("/articles/%s#claim-%s" % (SLUG, claim_id))
+    s.wait(lambda: s.visible("#claim-panel .conflict-box"), "the merge conflict on the claim panel")
+    box = s.find("#claim-panel .conflict-box").text
+    check("in-review" in box and "misleading" in box, "the conflict box says %r" % box)
+    check(s.finds('#claim-list .claim-item[data-claim="%s"] .flag.conflict' % claim_id), "the claim list does not flag the conflict")
+    s.shot("22-merge-conflict")
+    s.find("#claim-panel .conflict-box button[value=take]").click()
+    s.wait(lambda: desk.show(claim_id)["status"] == "in-review", "the set-aside status to be taken")
+    s.wait(lambda: not s.finds("#claim-panel .conflict-box"), "the conflict box to go once settled")
+    check(not desk.show(claim_id)["needsReview"], "the claim still needs review")
+    s.shot("23-conflict-settled")
     s.sign_out()
 
 

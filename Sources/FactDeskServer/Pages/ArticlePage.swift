@@ -97,6 +97,7 @@ enum ArticlePage {
             html.raw("\"><span class=\"status\">\(claim.status.rawValue)</span> ")
             html.escaped(claim.headline(limit: 80))
             if claim.awaitingReview { html.raw(" <span class=\"flag\">awaiting review</span>") }
+            if claim.hasMergeConflicts { html.raw(" <span class=\"flag conflict\">merge conflict</span>") }
             if let issue = claim.anchorIssue { html.raw(" <span class=\"flag\">\(issue.kind.rawValue)</span>") }
             html.raw("</button></li>")
         }
