@@ -64,6 +64,11 @@ import Testing
             #expect(claim["needsReview"] as? Bool == true)
         }
         #expect(try a.succeed(["claims", "--conflicted"]).contains(id))
+        // The claim's history holds both sides' edits, each with its own author, and the merge.
+        let history = try a.succeed(["history", id])
+        for line in ["Ana Ruiz", "Ben Okafor", "verified", "misleading", "sync: merge"] {
+            #expect(history.contains(line), "history lacks \(line): \(history)")
+        }
         #expect(try a.succeed(["claims", "--needs-review"]).contains("needs review: merge conflict"))
         #expect(try a.succeed(["report"]).contains("Merge conflicts to settle (1)"))
         try room.expectConverged([a, b], authors: ["ana@example.org", "ben@example.org"])

@@ -53,7 +53,8 @@ final class HistoryIndex {
         }
         if !reachedKnown && !sawMerge { known = nil }
         if sawMerge {
-            if let old = known, !(try repository.walk(from: branchTip).all().contains(old)) { known = nil }
+            // Still an ancestor of the tip? Their merge base says so without walking the whole history.
+            if let old = known, try repository.mergeBase(old, branchTip) != old { known = nil }
             (newIDs, newStarts, newHashes) = ([], [0], [])
             for id in try repository.walk(from: branchTip, hiding: known).all() {
                 newIDs.append(id)
