@@ -46,13 +46,24 @@ struct PrettyJSONWriter: ~Copyable {
         number(value)
     }
 
-    /// A member whose value is a finite number, written as `JSONEncoder` writes it: `2`, `0.917`, `-1.25`.
-    mutating func member(_ key: StaticString, _ value: Double) {
+    /// A member whose value is a number already rounded to `decimals` places (at most 9), written
+    /// as `JSONEncoder` writes it (`2`, `0.917`, `-1.25`) with integer arithmetic, not through a String.
+    mutating func member(_ key: StaticString, _ value: Double, decimals: Int) {
         self.key(key)
-        if value == value.rounded() && abs(value) < 1e15 {
-            buffer.append(Int(value))
-        } else {
-            buffer.append(raw: value.description)
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int((value * Double(scale)).rounded())
+        if scaled < 0 { buffer.append("-") }
+        buffer.append(abs(scaled) / scale)
+        var fraction = abs(scaled) % scale, digits = decimals
+        guard fraction != 0 else { return }
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        buffer.append(".")
+        var place = 1
+        for _ in 1..<digits { place *= 10 }
+        while place > 0 {
+            buffer.append(ascii: UInt8(ascii: "0") + UInt8(fraction / place % 10))
+            place /= 10
         }
     }
 

@@ -7,7 +7,8 @@ enum Abbreviation {
     struct Context {
         var word: String
         var previousWordIsCapitalized: Bool
-        var nextWord: String
+        /// The next word, made only for the initialisms that need it.
+        var nextWord: () -> String
         var nextStartsWithDigit: Bool
     }
 
@@ -23,7 +24,7 @@ enum Abbreviation {
         if letters.count == 1 && context.word.first?.isUppercase == true && !word.contains(".") { return false }
         guard word.contains(".") else { return true }
         if eras.contains(word) { return true }
-        return sentenceOpeners.contains(context.nextWord.lowercased())
+        return sentenceOpeners.contains(context.nextWord().lowercased())
     }
 
     /// Titles before a name, never at a sentence's end.

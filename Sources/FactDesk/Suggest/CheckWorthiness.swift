@@ -21,7 +21,7 @@ public enum CheckWorthiness {
         return order.enumerated().map { rank, index in
             let entry = scored[index]
             return SentenceSuggestion(rank: rank + 1, sentence: strings[index],
-                                      score: (entry.score * 1000).rounded() / 1000, paragraph: entry.sentence.paragraph,
+                                      score: rounded(entry.score, to: SentenceSuggestion.scoreDecimals), paragraph: entry.sentence.paragraph,
                                       start: entry.sentence.range.lowerBound, end: entry.sentence.range.upperBound,
                                       covered: false, reasons: entry.reasons)
         }
@@ -48,10 +48,15 @@ public enum CheckWorthiness {
         for feature in features {
             let weight = weights[feature.rawValue]
             sum += weight
-            reasons.append(SuggestionReason(name: feature.name, weight: (weight * 100).rounded() / 100))
+            reasons.append(SuggestionReason(name: feature.name, weight: rounded(weight, to: SuggestionReason.decimals)))
         }
         reasons.sort { (-abs($0.weight), $0.name) < (-abs($1.weight), $1.name) }
         return (1 / (1 + exp(-sum)), reasons)
+    }
+
+    private static func rounded(_ value: Double, to decimals: Int) -> Double {
+        let scale = pow(10, Double(decimals))
+        return (value * scale).rounded() / scale
     }
 
     /// The weights in `SentenceFeature.allCases` order; a feature the training never saw weighs nothing.

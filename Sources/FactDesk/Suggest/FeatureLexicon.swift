@@ -10,16 +10,16 @@ enum FeatureLexicon {
         var startsPhrase = false
     }
 
-    /// Words and phrases anywhere in a sentence (a figure's unit too: the `bn` of `1.2bn`), one
-    /// look-up a word.
-    static let entries: [String: Entry] = {
-        var table: [String: Entry] = [:]
+    /// Words and phrases anywhere in a sentence (a figure's unit too: the `bn` of `1.2bn`), by
+    /// their UTF-8, one look-up a word.
+    static let entries: [[UInt8]: Entry] = {
+        var table: [[UInt8]: Entry] = [:]
         for (feature, phrases) in words {
             for phrase in phrases {
-                table[phrase, default: Entry()].features.insert(feature)
+                table[Array(phrase.utf8), default: Entry()].features.insert(feature)
                 let parts = phrase.split(separator: " ")
                 for length in 1..<parts.count {
-                    table[parts.prefix(length).joined(separator: " "), default: Entry()].startsPhrase = true
+                    table[Array(parts.prefix(length).joined(separator: " ").utf8), default: Entry()].startsPhrase = true
                 }
             }
         }
@@ -50,7 +50,9 @@ enum FeatureLexicon {
     ]
 
     /// Verbs that begin an instruction or an invitation when they open a sentence.
-    static let instructionVerbs: Set<String> = [
+    static let instructionVerbs: Set<[UInt8]> = Set(instructionVerbNames.map { Array($0.utf8) })
+
+    private static let instructionVerbNames = [
         "bake", "add", "stir", "mix", "turn", "take", "visit", "call", "bring", "register", "book", "check", "join",
         "follow", "stick", "remember", "don't", "do", "try", "let", "head", "go", "come", "keep", "make", "get", "buy",
         "read", "watch", "see", "use", "leave", "park", "avoid", "expect", "allow", "plan", "pack", "wear", "arrive",

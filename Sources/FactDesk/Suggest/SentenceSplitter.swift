@@ -110,7 +110,7 @@ public enum SentenceSplitter {
         return Abbreviation.Context(
             word: String(String.UnicodeScalarView(scalars[wordStart..<period])),
             previousWordIsCapitalized: previousStart < previousEnd && ScalarClass.isUppercase(scalars[previousStart]),
-            nextWord: String(String.UnicodeScalarView(scalars[next..<nextEnd])),
+            nextWord: { String(String.UnicodeScalarView(scalars[next..<nextEnd])) },
             nextStartsWithDigit: ScalarClass.isDigit(scalars[next]))
     }
 }

@@ -4,7 +4,8 @@ public struct SentenceSuggestion: Equatable, Sendable {
     /// 1 for the most check-worthy sentence of the article.
     public let rank: Int
     public let sentence: String
-    /// How check-worthy the sentence looks, from 0 to 1 (a probability under the learned model).
+    /// How check-worthy the sentence looks, from 0 to 1 (a probability under the learned model),
+    /// to `scoreDecimals` places.
     public let score: Double
     public let paragraph: Int
     /// Unicode scalar offsets of the stored text, end exclusive.
@@ -16,11 +17,16 @@ public struct SentenceSuggestion: Equatable, Sendable {
     public let reasons: [SuggestionReason]
 
     public var range: Range<Int> { start..<end }
+
+    static let scoreDecimals = 3
 }
 
 /// One reason behind a suggestion's score: a feature of the sentence and its learned weight
 /// (positive raises the sentence, negative lowers it).
 public struct SuggestionReason: Equatable, Sendable {
     public let name: String
+    /// To `decimals` places.
     public let weight: Double
+
+    static let decimals = 2
 }

@@ -22,10 +22,10 @@ extension ArticleSuggestions {
             json.array(suggestion.reasons) { reason, json in
                 json.beginObject()
                 json.member("name", reason.name)
-                json.member("weight", reason.weight)
+                json.member("weight", reason.weight, decimals: SuggestionReason.decimals)
                 json.endObject()
             }
-            json.member("score", suggestion.score)
+            json.member("score", suggestion.score, decimals: SentenceSuggestion.scoreDecimals)
             json.member("sentence", suggestion.sentence)
             json.member("start", suggestion.start)
             json.endObject()
