@@ -70,8 +70,10 @@ extension Repository {
 
     /// The error for the references a server refused, with its reasons and anything a hook said.
     private static func refusal(_ session: TransportSession, destination: String) -> GitError {
+        // The reference moved, or another push was updating it at that moment (its lock file was
+        // there: libgit2's local transport, or git's "cannot lock ref"): fetch, merge and push again.
         let nonFastForward = session.refusals.contains { refusal in
-            ["non-fast-forward", "fetch first", "stale"].contains { refusal.reason.lowercased().contains($0) }
+            ["non-fast-forward", "fetch first", "stale", "locked file", "cannot lock ref"].contains { refusal.reason.lowercased().contains($0) }
         }
         let refs = session.refusals.map { "\($0.reference) (\($0.reason))" }.joined(separator: ", ")
         var message = "\(destination) refused to update \(refs)"

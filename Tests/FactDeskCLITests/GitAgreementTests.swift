@@ -123,7 +123,7 @@ struct GitAgreementTests {
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let folder = "articles/\(hash.prefix(2))/harbour"
         let tracked = Set(try desk.git("ls-files").split(separator: "\n").map(String.init))
-        #expect(tracked == ["desk.json", "\(folder)/article.json", "\(folder)/text.txt", "\(folder)/claims/\(id).json"])
+        #expect(tracked == [".gitattributes", "desk.json", "\(folder)/article.json", "\(folder)/text.txt", "\(folder)/claims/\(id).json"])
         #expect(try desk.git("show", "HEAD:\(folder)/text.txt") == HarbourStory.stored)
         // The annotate commit touched only the claim's file.
         let changed = try desk.git("show", "--name-only", "--format=", "HEAD").split(separator: "\n").map(String.init)

@@ -164,7 +164,10 @@ import TestSupport
         }
         let tags = HTMLTags.scan(markup)
         let scripts = tags.filter { $0.name == "script" && !$0.closing }
-        #expect(scripts.count == 1 && scripts.first?.attribute("src") == "/assets/desk.js",
+        // Only the desk's own scripts, by URL: the page script, and the suggestions' on the article page.
+        let sources = scripts.map { $0.attribute("src") }
+        #expect(sources.first == "/assets/desk.js" && sources.allSatisfy { $0 == "/assets/desk.js" || $0 == "/assets/suggest.js" }
+                    && Set(sources).count == sources.count,
                 "\(page): scripts \(scripts.map(\.attributes))", sourceLocation: sourceLocation)
         for tag in tags {
             #expect(!["img", "iframe", "object", "embed", "style", "base", "frame", "frameset", "applet"].contains(tag.name),

@@ -130,7 +130,7 @@ import TestSupport
         let editor = try Editor(parsing: "Ana Ruiz <ana@example.org>")
         let store = try DeskStore.create(at: directory.path("fresh"), editor: editor)
         #expect(store.layout.deskPath == "")
-        #expect(try ProcessRunner.git(["ls-files"], in: directory.url.appendingPathComponent("fresh")) == "desk.json\n")
+        #expect(try ProcessRunner.git(["ls-files"], in: directory.url.appendingPathComponent("fresh")) == ".gitattributes\ndesk.json\n")
         #expect(throws: FactDeskError.self) { try DeskStore.create(at: directory.path("fresh"), editor: editor) }
         #expect(throws: FactDeskError.self) { try DeskStore.open(at: directory.path("missing")) }
         try FileManager.default.createDirectory(atPath: directory.path("fresh/elsewhere"), withIntermediateDirectories: true)

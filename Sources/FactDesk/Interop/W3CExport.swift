@@ -28,7 +28,8 @@ extension W3C.Annotation {
         self.init(id: W3C.claimIRIPrefix + claim.id.value, motivation: "assessing", created: claim.createdAt,
                   creator: W3C.Agent(claim.createdBy), modified: claim.updatedAt, body: body, target: target,
                   updatedBy: claim.updatedBy.description, assignee: claim.assignee, paragraph: claim.paragraph,
-                  anchorIssue: claim.anchorIssue, due: claim.due, attribution: claim.attribution, review: claim.review)
+                  anchorIssue: claim.anchorIssue, due: claim.due, attribution: claim.attribution, review: claim.review,
+                  clock: claim.clock, conflicts: claim.conflicts)
     }
 }
 

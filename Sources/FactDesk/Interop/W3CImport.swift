@@ -143,7 +143,13 @@ extension Claim {
             updatedBy: annotation.updatedBy.flatMap { try? Editor(parsing: $0) } ?? editor,
             updatedAt: annotation.modified ?? now,
             statusChangedBy: verdict?.creator?.editor ?? creator, statusChangedAt: verdict?.created ?? created,
-            anchorIssue: annotation.anchorIssue?.issue)
+            anchorIssue: annotation.anchorIssue?.issue, clock: annotation.clock,
+            conflicts: try annotation.conflicts.map { nodes in
+                try nodes.map { node in
+                    guard let conflict = node.conflict else { throw FactDeskError.invalidInput("\(place) has a merge conflict whose editor is not \"Name <email>\"") }
+                    return conflict
+                }
+            })
         for body in annotation.body {
             switch body.purpose {
             case "commenting":

@@ -102,6 +102,32 @@ enum W3C {
     }
 
     /// An anchor issue, with IRI keys.
+    /// A merge conflict (`MergeConflict`), its keys named by IRIs.
+    struct ConflictNode: Codable, Equatable {
+        var field: MergeConflict.Field
+        var value: String?
+        var by: String
+        var at: Date
+        var clock: Int
+
+        enum CodingKeys: String, CodingKey {
+            case field = "urn:factdesk:field"
+            case value = "urn:factdesk:value"
+            case by = "urn:factdesk:by"
+            case at = "urn:factdesk:at"
+            case clock = "urn:factdesk:clock"
+        }
+
+        init(_ conflict: MergeConflict) {
+            (field, value, by, at, clock) = (conflict.field, conflict.value, conflict.by.description, conflict.at, conflict.clock)
+        }
+
+        /// The conflict, or nil when `by` is not "Name <email>".
+        var conflict: MergeConflict? {
+            (try? Editor(parsing: by)).map { MergeConflict(field: field, value: value, by: $0, at: at, clock: clock) }
+        }
+    }
+
     struct AnchorIssueNode: Codable, Equatable {
         var issue: AnchorIssue
 
@@ -231,6 +257,8 @@ enum W3C {
         var due: DeskDate?
         var attribution: AttributionNode?
         var review: ReviewNode?
+        var clock: Int?
+        var conflicts: [ConflictNode]?
         var generator: Software?
 
         enum CodingKeys: String, CodingKey {
@@ -243,11 +271,13 @@ enum W3C {
             case due = "urn:factdesk:due"
             case attribution = "urn:factdesk:attribution"
             case review = "urn:factdesk:review"
+            case clock = "urn:factdesk:clock"
+            case conflicts = "urn:factdesk:conflicts"
         }
 
         init(id: String, motivation: String, created: Date, creator: Agent, modified: Date, body: [Body], target: Target,
              updatedBy: String, assignee: String?, paragraph: Int, anchorIssue: AnchorIssue?,
-             due: DeskDate?, attribution: Attribution?, review: VerdictReview?) {
+             due: DeskDate?, attribution: Attribution?, review: VerdictReview?, clock: Int?, conflicts: [MergeConflict]?) {
             self.id = id
             self.motivation = motivation
             self.created = created
@@ -262,6 +292,8 @@ enum W3C {
             self.due = due
             self.attribution = attribution.map(AttributionNode.init)
             self.review = review.map(ReviewNode.init)
+            self.clock = clock
+            self.conflicts = conflicts?.map(ConflictNode.init)
             generator = Software()
         }
 
@@ -292,6 +324,8 @@ enum W3C {
             due = try container.decodeIfPresent(DeskDate.self, forKey: .due)
             attribution = try container.decodeIfPresent(AttributionNode.self, forKey: .attribution)
             review = try container.decodeIfPresent(ReviewNode.self, forKey: .review)
+            clock = try container.decodeIfPresent(Int.self, forKey: .clock)
+            conflicts = try container.decodeIfPresent([ConflictNode].self, forKey: .conflicts)
             generator = try? container.decodeIfPresent(Software.self, forKey: .generator)
         }
     }

@@ -19,11 +19,14 @@ struct SuggestionsController {
         }
     }
 
-    /// The `top` parameter: absent, or a whole number from 1.
+    /// The largest `top` asked for (the document's maximum).
+    static let maximumTop = 1_000_000
+
+    /// The `top` parameter: absent, or a whole number from 1 to `maximumTop`.
     private static func count(_ value: Substring?) throws -> Int? {
         guard let value else { return nil }
-        guard let count = Int(value), count >= 1 else {
-            throw APIError(.badRequest, "top is a whole number from 1, not '\(String(value).oneLine(limit: 40))'")
+        guard let count = Int(value), (1...maximumTop).contains(count) else {
+            throw APIError(.badRequest, "top is a whole number from 1 to \(maximumTop), not '\(String(value).oneLine(limit: 40))'")
         }
         return count
     }
