@@ -96,7 +96,8 @@ import TestSupport
                 "POST /api/v1/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
             ]
             for request in requests {
-                let connection = try RawConnection(port: port)
+                // A generous wait: on a loaded machine the refusal may take seconds, and only its absence is a failure.
+                let connection = try RawConnection(port: port, timeout: .seconds(30))
                 let answer = await connection.request(request)
                 if let status = answer.status {
                     #expect(status >= 400 && status < 500, "\(request.prefix(60)): \(answer.text.prefix(200))")
