@@ -50,8 +50,11 @@ extension DeskStore {
         if let target = staged.fastForward {
             return try moveBranch(to: target, from: snapshot, files: staged.files, message: staged.message)
         }
-        // A large change goes into one pack rather than a loose file per object.
-        let packer = staged.files.count > Self.fsyncPerObjectLimit
+        // A large change goes into one pack rather than a loose file per object. Not a merge:
+        // `git_mempack_dump` packs each commit with its whole tree, which for a merge into a large
+        // desk is every object of the desk; its new objects are written loose and made durable
+        // by one `syncfs`.
+        let packer = staged.files.count > Self.fsyncPerObjectLimit && staged.mergeParent == nil
             ? try PackedObjectWriter(gitDirectory: repository.gitDirectory) : nil
         let objects = packer?.repository ?? repository
         let writeBlob = packer?.writeBlob ?? repository.writeBlob

@@ -147,7 +147,8 @@ extension DeskStore {
     private func transportCall<T>(_ remote: DeskRemote, _ what: String, _ body: () throws -> T) throws -> T {
         do {
             return try serialized { try body() }
-        } catch let error as GitError where error.isNonFastForward {
+        } catch let error as GitError where error.isNonFastForward || (what == "push to" && error.isLocked) {
+            // Moved, or being moved by another push at this moment (its ref's lock file was there).
             throw FactDeskError.storage("\(Self.remoteMovedPrefix): \(remote.name) refused the push (\(error.message))")
         } catch let error as GitError {
             let outcome = what == "push to" ? "nothing reached \(remote.name); this desk keeps its commits and pushes them on the next sync"

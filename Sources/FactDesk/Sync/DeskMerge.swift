@@ -141,38 +141,44 @@ struct DeskMerge {
         var reanchorers: [MergeSide: Reanchorer] = [:]
         for path in paths.sorted() {
             guard let id = claimID(of: path) else { continue }
-            var side = MergeSide.ours
-            var claim: Claim?
+            let oursBytes = try data(path, in: trees.ours)
+            // The version kept, as its side wrote it, unless this merge must write new bytes
+            // (`rewritten`): a claim is never re-encoded for nothing.
+            var side = MergeSide.ours, kept = oursBytes, rewritten: Claim?
             let oursID = oursChanges[path], theirsID = theirsChanges[path]
             if let theirsID, oursID == nil || oursID! != theirsID {
                 if oursID == nil {
-                    claim = try theirsID.map { try decodeClaim(repository.blobData($0), path: path) }
-                    side = .theirs
+                    (side, kept) = (.theirs, try theirsID.map(repository.blobData))
                 } else {
-                    let merge = try ClaimMerge(base: try self.claim(path, in: trees.base), ours: try self.claim(path, in: trees.ours),
-                                               theirs: try self.claim(path, in: trees.theirs))
-                    (claim, side) = (merge.claim, merge.anchorSide)
+                    let theirsBytes = try data(path, in: trees.theirs)
+                    let (ours, theirs) = (try oursBytes.map { try decodeClaim($0, path: path) }, try theirsBytes.map { try decodeClaim($0, path: path) })
+                    let merge = try ClaimMerge(base: try self.claim(path, in: trees.base), ours: ours, theirs: theirs)
+                    if merge.claim == theirs {
+                        (side, kept) = (.theirs, theirsBytes)
+                    } else if merge.claim != ours {
+                        (side, kept, rewritten) = (merge.anchorSide, nil, merge.claim)
+                    }
                     if merge.fieldByField { mergedClaims.append(id) }
                     if !merge.newConflicts.isEmpty { conflictedClaims.append(id) }
                 }
-            } else {
-                claim = try self.claim(path, in: trees.ours)
             }
-            guard var claim else {
-                if try data(path, in: trees.ours) != nil { files[path] = .some(nil) }
+            guard kept != nil || rewritten != nil else {
+                if oursBytes != nil { files[path] = .some(nil) }
                 continue
             }
             let sideText = side == .ours ? text.ours : text.theirs
             if sideText != text.merged {
+                var claim = try rewritten ?? decodeClaim(kept!, path: path)
                 if reanchorers[side] == nil {
                     reanchorers[side] = Reanchorer(old: try articleText(sideText, slug: slug), new: mergedText)
                 }
                 _ = claim.apply(reanchorers[side]!.reanchor(claim.anchor), text: mergedText, revision: revision)
                 claim.touch(by: editor, at: now)
                 reanchoredClaims.append(id)
+                rewritten = claim
             }
-            let encoded = try DeskJSON.encode(claim)
-            if try data(path, in: trees.ours) != encoded { files[path] = encoded }
+            let bytes = try rewritten.map(DeskJSON.encode) ?? kept
+            if bytes != oursBytes { files[path] = bytes }
         }
     }
 
