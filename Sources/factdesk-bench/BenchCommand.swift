@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per measure; the median is reported.") var runs = 5
     @Option(help: "Where to build the desks (reused when it already holds one of the same size).") var work = "/tmp/factdesk-bench"
     @Option(help: "The factdesk binary to measure (default: the one beside this program).") var factdesk: String?
-    @Option(help: "Only these measures (repeat for several; default: all). The generated desk is built only for annotate, report, history and web.")
+    @Option(help: "Only these measures (repeat for several; default: all). The generated desk is built only for annotate, report, history, web and sync.")
     var only: [BenchSuite.Group] = []
     @Flag(help: "Print JSON instead of a table.") var json = false
     @Flag(help: "Generate the desks again even if they are there.") var regenerate = false
@@ -24,11 +24,10 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let binary = factdesk ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("factdesk").path
-        let desk = SyntheticDesk(root: work + "/\(articles)x\(claims)+\(fillerCommits)", articles: articles,
-                                 claimsPerArticle: claims, fillerCommits: fillerCommits)
+        let desk = SyntheticDesk(work: work, articles: articles, claimsPerArticle: claims, fillerCommits: fillerCommits)
         let groups = only.isEmpty ? BenchSuite.Group.allCases : only
         let usesDesk = groups.contains { $0.needsDesk }
-        if usesDesk && (regenerate || !FileManager.default.fileExists(atPath: desk.bare + "/HEAD")) {
+        if usesDesk && (regenerate || !desk.isGenerated) {
             log("generating \(articles) articles × \(claims) claims in \(desk.root) …")
             let started = Date()
             try desk.generate()
@@ -98,6 +97,7 @@ enum BenchTable {
                 .joined(separator: "  "))
             if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
+        lines += measures.compactMap { m in m.note.map { "note, \(m.name): \($0)" } }
         return lines.joined(separator: "\n")
     }
 

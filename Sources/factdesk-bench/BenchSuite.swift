@@ -3,14 +3,14 @@ import Foundation
 
 /// The measures of issue 9, each FactDesk command against a git-CLI baseline on the same desk,
 /// the import against `git fast-import` on a desk of its own, and the web desk served on the
-/// generated desk (issue 14, `WebBench`).
+/// generated desk (issue 14, `WebBench`), and sync between clones of it (issue 15, `SyncBench`).
 struct BenchSuite {
     /// The groups of measures, in the order they run; `--only` picks some.
     enum Group: String, CaseIterable {
-        case annotate, report, history, update, `import`, web, suggest
+        case annotate, report, history, update, `import`, web, suggest, sync
 
         /// True for the groups measured on the generated desk (`--articles`, `--claims`).
-        var needsDesk: Bool { self == .annotate || self == .report || self == .history || self == .web }
+        var needsDesk: Bool { self == .annotate || self == .report || self == .history || self == .web || self == .sync }
     }
 
     let desk: SyntheticDesk
@@ -36,6 +36,7 @@ struct BenchSuite {
             case .import: measures.append(try measureImport())
             case .web: measures += try WebBench(desk: desk, factdesk: factdesk, runs: runs, session: session, log: log).measure()
             case .suggest: measures += try measureSuggest()
+            case .sync: measures += try measureSync()
             }
         }
         return measures
@@ -115,6 +116,42 @@ struct BenchSuite {
                         ratio: nil, peakMemoryMB: 0, target: "", met: nil)]
     }
 
+    /// Sync of a clone 1,000 commits behind, 200 claims changed on each side, against git's pull and
+    /// push; then the same on a desk a tenth the size, and with a tenth of the changes.
+    private func measureSync() throws -> [Measure] {
+        let tenth = desk.resized(articles: desk.articles / 10)
+        if regenerate || !tenth.isGenerated {
+            log("sync: generating a desk a tenth the size in \(tenth.root) …")
+            try tenth.generate()
+        }
+        let full = SyncBench(desk: desk, changes: 200, factdesk: factdesk, log: log)
+        let smallDesk = SyncBench(desk: tenth, changes: 200, factdesk: factdesk, log: log)
+        let fewChanges = SyncBench(desk: desk, changes: 20, factdesk: factdesk, log: log)
+        for bench in [full, smallDesk, fewChanges] { try bench.prepare() }
+        let syncs = { (bench: SyncBench) throws -> Samples in
+            log("sync: factdesk sync, \(bench.commitsIn) commits in, \(bench.changes)+\(bench.changes) claims, on a desk of \(bench.desk.articles * bench.desk.claimsPerArticle) …")
+            return try Sampler.samples(runs: runs, prepare: { _ in try bench.resetSync() }) { _ in try bench.sync() }
+        }
+        let sync = try syncs(full)
+        log("sync: git pull --no-rebase + git push of the same clone …")
+        let git = try Sampler.samples(runs: runs, prepare: { _ in try full.resetGit() }) { _ in try full.gitPullPush() }
+        var measure = compare("sync, \(full.commitsIn) commits in, 200+200 claims", baseline: "git pull --no-rebase + git push",
+                              git, sync, atLeast: 1)
+        measure.note = try full.compareResults().map { "sync and git merged into different trees: \($0)" }
+        let small = try syncs(smallDesk), few = try syncs(fewChanges)
+        return [measure,
+                scaling("sync, 200+200 claims", against: "the same, desk a tenth the size", small, sync, target: 0.8),
+                scaling("sync, 200+200 claims", against: "20+20 claims, \(fewChanges.commitsIn) commits in", few, sync, target: nil)]
+    }
+
+    /// One sync against another: the ratio is the other's time over this one's (1×: as fast).
+    private func scaling(_ name: String, against baseline: String, _ base: Samples, _ ours: Samples, target: Double?) -> Measure {
+        Measure(name: name, baseline: baseline, baselineMedianMs: base.median.seconds * 1000, baselineP99Ms: base.p99Seconds * 1000,
+                factdeskMedianMs: ours.median.seconds * 1000, factdeskP99Ms: ours.p99Seconds * 1000,
+                ratio: base.median.seconds / ours.median.seconds, peakMemoryMB: Double(ours.median.peakMemoryBytes) / 1_048_576,
+                target: target.map { "≥ \($0)×" } ?? "", met: target.map { base.median.seconds / ours.median.seconds >= $0 })
+    }
+
     private func measureUpdate() throws -> Measure {
         log("article update: 1,000 claims on a 1 MB article …")
         let update = ArticleUpdateBench(root: desk.root + "/update", factdesk: factdesk)
@@ -163,6 +200,14 @@ struct BenchSuite {
         }
         return Measure(name: name, baseline: baseline, baselineMedianMs: base.seconds * 1000,
                        factdeskMedianMs: ours.seconds * 1000, ratio: ratio, peakMemoryMB: peak, target: target, met: met)
+    }
+
+    /// `compare` of all runs, with both tails.
+    private func compare(_ name: String, baseline: String, _ base: Samples, _ ours: Samples, atLeast: Double) -> Measure {
+        var measure = compare(name, baseline: baseline, base.median, ours.median, atLeast: atLeast)
+        measure.baselineP99Ms = base.p99Seconds * 1000
+        measure.factdeskP99Ms = ours.p99Seconds * 1000
+        return measure
     }
 
     private func factdesk(_ arguments: [String]) throws -> ChildRun {

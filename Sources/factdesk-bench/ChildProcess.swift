@@ -58,6 +58,15 @@ enum ChildProcess {
         guard result.status == 0 else { throw BenchError("\(arguments.joined(separator: " ")) failed in \(directory)") }
     }
 
+    /// What a command that must succeed prints, without its trailing newline, for checks.
+    static func output(_ arguments: [String], in directory: String) throws -> String {
+        let file = NSTemporaryDirectory() + "factdesk-bench-output-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = try run(arguments, in: directory, stdout: file)
+        guard result.status == 0 else { throw BenchError("\(arguments.joined(separator: " ")) failed in \(directory)") }
+        return try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .newlines)
+    }
+
     private static func which(_ name: String) throws -> String {
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let path = "\(folder)/\(name)"

@@ -25,6 +25,8 @@ struct Measure: Encodable {
     /// Measures over HTTP: the server's CPU time (all threads, user and system) per request, which
     /// other processes on the machine do not inflate as they do latencies.
     var serverCPUMsPerRequest: Double? = nil
+    /// Something found while measuring that the figures alone do not say (printed under the table).
+    var note: String? = nil
 }
 
 /// The runs of one measure: the median run and the tail.

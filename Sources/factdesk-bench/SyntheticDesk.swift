@@ -13,6 +13,29 @@ struct SyntheticDesk {
     /// Paragraphs of each article's text (default: one per claim).
     var paragraphsPerArticle: Int? = nil
 
+    /// The desk of this size in the bench's folder `work`, named by its size so that a later run finds it.
+    init(work: String, articles: Int, claimsPerArticle: Int, fillerCommits: Int) {
+        self.init(root: work + "/\(articles)x\(claimsPerArticle)+\(fillerCommits)", articles: articles,
+                  claimsPerArticle: claimsPerArticle, fillerCommits: fillerCommits)
+    }
+
+    init(root: String, articles: Int, claimsPerArticle: Int, fillerCommits: Int, paragraphsPerArticle: Int? = nil) {
+        self.root = root
+        self.articles = articles
+        self.claimsPerArticle = claimsPerArticle
+        self.fillerCommits = fillerCommits
+        self.paragraphsPerArticle = paragraphsPerArticle
+    }
+
+    /// The same kind of desk with `articles` articles, beside this one in the bench's folder.
+    func resized(articles: Int) -> SyntheticDesk {
+        SyntheticDesk(work: (root as NSString).deletingLastPathComponent, articles: articles,
+                      claimsPerArticle: claimsPerArticle, fillerCommits: fillerCommits)
+    }
+
+    /// True when the desk was generated (its bare clone, the last step, is there).
+    var isGenerated: Bool { FileManager.default.fileExists(atPath: bare + "/HEAD") }
+
     var checkedOut: String { root + "/desk" }
     var bare: String { root + "/desk.git" }
     static let deskFolder = "annotations"
