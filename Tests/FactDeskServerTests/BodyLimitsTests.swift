@@ -107,10 +107,10 @@ import TestSupport
             }
             // A long token (but one a header may carry) is simply not a token.
             let token = String(repeating: "t", count: 40_000)
-            let long = try await RawConnection(port: port).request("GET /api/v1/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer fdt_\(token)\r\nConnection: close\r\n\r\n")
+            let long = try await RawConnection(port: port, timeout: .seconds(30)).request("GET /api/v1/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer fdt_\(token)\r\nConnection: close\r\n\r\n")
             #expect(long.status == 401, "\(long.text.prefix(200))")
             // The server is still there.
-            let after = try await RawConnection(port: port).request("GET /api/v1/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(fixture.anaToken)\r\nConnection: close\r\n\r\n")
+            let after = try await RawConnection(port: port, timeout: .seconds(30)).request("GET /api/v1/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(fixture.anaToken)\r\nConnection: close\r\n\r\n")
             #expect(after.status == 200, "\(after.text.prefix(200))")
         }
     }
