@@ -38,7 +38,7 @@ extension DeskStore {
         for attempt in 1...Self.maximumSyncAttempts {
             report.attempts = attempt
             // A dry run downloads objects only: no ref of this clone moves.
-            let heads = try transportCall(remote, "fetch from") {
+            let heads = try transfer(.fetch, with: remote) {
                 try repository.fetch(remote: remote.name, refspecs: [options.dryRun ? branch : "+\(branch):\(tracking)"], options: transport)
             }
             let theirs = heads.first { $0.name == branch }?.target
@@ -46,12 +46,12 @@ extension DeskStore {
             if options.dryRun { return report }
             guard let tip = merged, tip != theirs else { return report }
             do {
-                try transportCall(remote, "push to") {
+                try transfer(.push, with: remote) {
                     try repository.push(remote: remote.name, refspecs: ["\(branch):\(branch)"], options: transport)
                 }
                 if report.action == .upToDate { report.action = .pushed }
                 return report
-            } catch FactDeskError.storage(let message) where attempt < Self.maximumSyncAttempts && message.hasPrefix(Self.remoteMovedPrefix) {
+            } catch is RemoteMoved {
                 continue
             }
         }
@@ -138,21 +138,26 @@ extension DeskStore {
             + ", or merge by hand: `git merge \(remote.name)/\(name)`, edit, commit, and sync again"
     }
 
-    /// The start of the message of a push refused because the remote moved since the fetch.
-    static let remoteMovedPrefix = "the remote moved"
+    /// A fetch or a push.
+    private enum Transfer {
+        case fetch, push
+    }
 
-    /// Runs a fetch or push, saying which remote failed and, for a push refused because the
-    /// remote moved, that a new round will fetch and merge again.
+    /// A push refused because the remote moved since the fetch, or was being moved by another
+    /// push at that moment (its ref's lock file was there): the next round fetches and merges again.
+    private struct RemoteMoved: Error {}
+
+    /// Runs a fetch or push, saying which remote failed and what became of this desk.
     @discardableResult
-    private func transportCall<T>(_ remote: DeskRemote, _ what: String, _ body: () throws -> T) throws -> T {
+    private func transfer<T>(_ kind: Transfer, with remote: DeskRemote, _ body: () throws -> T) throws -> T {
         do {
             return try serialized { try body() }
-        } catch let error as GitError where error.isNonFastForward || (what == "push to" && error.isLocked) {
-            // Moved, or being moved by another push at this moment (its ref's lock file was there).
-            throw FactDeskError.storage("\(Self.remoteMovedPrefix): \(remote.name) refused the push (\(error.message))")
+        } catch let error as GitError where kind == .push && (error.isNonFastForward || error.isLocked) {
+            throw RemoteMoved()
         } catch let error as GitError {
-            let outcome = what == "push to" ? "nothing reached \(remote.name); this desk keeps its commits and pushes them on the next sync"
-                                            : "this desk is unchanged"
+            let (what, outcome) = kind == .push
+                ? ("push to", "nothing reached \(remote.name); this desk keeps its commits and pushes them on the next sync")
+                : ("fetch from", "this desk is unchanged")
             throw FactDeskError.storage("cannot \(what) \(remote.name) (\(remote.url)): \(error.message); \(outcome)")
         }
     }
