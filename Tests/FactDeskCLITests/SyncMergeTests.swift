@@ -225,6 +225,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: b.url.appendingPathComponent(".git/FETCH_HEAD").path))
     }
 
+    @Test func aRemoteThatIsNotThereOrNotNamedIsRefusedInOneLine() throws {
+        let room = try SyncNewsroom()
+        let a = try room.founder("a", editor: ana)
+        try a.succeed(["remote", "add", "lost", room.directory.url.appendingPathComponent("moved-away.git").path])
+        let before = try StoreFingerprint(repository: a.url)
+        for (arguments, words) in [(["sync", "lost"], "does not exist"), (["sync", "nowhere"], "no remote named nowhere"),
+                                   (["remote", "add", "origin", room.hub.path], "already a remote named origin")] {
+            let refused = try a.run(arguments)
+            #expect(refused.status != 0 && refused.stderr.contains(words), "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try StoreFingerprint(repository: a.url) == before)
+    }
+
     @Test func plainGitPullThroughTheMergeDriverGivesTheTreeSyncGives() throws {
         let room = try SyncNewsroom()
         let a = try room.founder("a", editor: ana)

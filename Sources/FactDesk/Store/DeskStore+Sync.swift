@@ -30,6 +30,10 @@ extension DeskStore {
     /// or pushed: the error names what differs and how to settle it.
     public func sync(_ options: SyncOptions = SyncOptions(), editor: Editor) throws -> SyncReport {
         let remote = try remote(named: options.remote)
+        // libgit2 calls a local path that is not there an "unsupported URL protocol".
+        if Self.isLocalPath(remote.url), !FileManager.default.fileExists(atPath: remote.url.replacingOccurrences(of: "file://", with: "")) {
+            throw FactDeskError.invalidInput("\(remote.name) points at \(remote.url), which does not exist; fix it with `factdesk remote remove \(remote.name)` and `factdesk remote add \(remote.name) URL`")
+        }
         let branchName = String(branch.dropFirst("refs/heads/".count))
         let tracking = "refs/remotes/\(remote.name)/\(branchName)"
         let transport = TransportOptions(credentialHelperDirectory: repository.workingDirectory ?? repository.gitDirectory)
@@ -138,6 +142,15 @@ extension DeskStore {
             + ", or merge by hand: `git merge \(remote.name)/\(name)`, edit, commit, and sync again"
     }
 
+    /// Whether a remote URL names a folder on this machine (a path or `file://`), not a server.
+    private static func isLocalPath(_ url: String) -> Bool {
+        if url.hasPrefix("file://") { return true }
+        if url.contains("://") { return false }
+        // scp-like `user@host:path` is SSH; a path has no colon before its first slash.
+        let beforeSlash = url.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return !beforeSlash.contains(":")
+    }
+
     /// A fetch or a push.
     private enum Transfer {
         case fetch, push
@@ -155,10 +168,10 @@ extension DeskStore {
         } catch let error as GitError where kind == .push && (error.isNonFastForward || error.isLocked) {
             throw RemoteMoved()
         } catch let error as GitError {
-            let (what, outcome) = kind == .push
-                ? ("push to", "nothing reached \(remote.name); this desk keeps its commits and pushes them on the next sync")
-                : ("fetch from", "this desk is unchanged")
-            throw FactDeskError.storage("cannot \(what) \(remote.name) (\(remote.url)): \(error.message); \(outcome)")
+            // GitKit's message already names the remote and its URL.
+            let outcome = kind == .push ? "nothing reached \(remote.name); this desk keeps its commits and pushes them on the next sync"
+                                        : "this desk is unchanged"
+            throw FactDeskError.storage("\(error.message); \(outcome)")
         }
     }
 }
