@@ -3,6 +3,7 @@
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
 #include <git2/sys/mempack.h>
+#include <git2/sys/transport.h>
 /* The index file ends in a SHA-1 of its content, and libgit2 exposes no raw SHA-1: OpenSSL's
    (SHA-NI where the CPU has it) hashes a 10 MB index in 4 ms. */
 #include <openssl/evp.h>
@@ -42,4 +43,16 @@ static inline int cgit2_hmac_sha1(const void *key, int key_length, const unsigne
 static inline int cgit2_syncfs(int descriptor) {
     return syncfs(descriptor);
 }
+
+/* A smart subtransport and its stream as libgit2 sees them, each followed by the Swift object
+   that does the work: libgit2 hands back the pointer to the first member, which is the whole. */
+typedef struct {
+    git_smart_subtransport parent;
+    void *owner;
+} cgit2_subtransport;
+
+typedef struct {
+    git_smart_subtransport_stream parent;
+    void *owner;
+} cgit2_subtransport_stream;
 #endif

@@ -6,6 +6,7 @@ enum RemoteCallbacks {
     /// Points `callbacks` at `session`. The caller keeps `session` alive while libgit2 runs.
     static func install(_ session: TransportSession, into callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(session).toOpaque()
+        LocalServiceTransport.install(into: &callbacks, for: session)
         callbacks.credentials = { out, url, usernameFromURL, allowed, payload in
             guard let payload else { return GIT_PASSTHROUGH.rawValue }
             return Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue()

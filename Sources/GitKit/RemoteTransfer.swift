@@ -50,6 +50,7 @@ extension Repository {
         try session.checkTransportSupport()
         var pushOptions = git_push_options()
         try check(git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION)), "cannot prepare push options")
+        pushOptions.pb_parallelism = 0
         RemoteCallbacks.install(session, into: &pushOptions.callbacks)
         let destination = "\(name) (\(session.shownURL))"
         do {
@@ -72,8 +73,12 @@ extension Repository {
     private static func refusal(_ session: TransportSession, destination: String) -> GitError {
         // The reference moved, or another push was updating it at that moment (its lock file was
         // there: libgit2's local transport, or git's "cannot lock ref"): fetch, merge and push again.
+        // git's receive-pack gives "failed to update ref" as the status and says why on the side band.
+        let lockLost = session.serverMessages.lowercased().contains("cannot lock ref")
         let nonFastForward = session.refusals.contains { refusal in
-            ["non-fast-forward", "fetch first", "stale", "locked file", "cannot lock ref"].contains { refusal.reason.lowercased().contains($0) }
+            let reason = refusal.reason.lowercased()
+            return ["non-fast-forward", "fetch first", "stale", "locked file", "cannot lock ref", "failed to lock"].contains { reason.contains($0) }
+                || (lockLost && reason.contains("failed to update ref"))
         }
         let refs = session.refusals.map { "\($0.reference) (\($0.reason))" }.joined(separator: ", ")
         var message = "\(destination) refused to update \(refs)"

@@ -229,14 +229,34 @@ import Testing
         let room = try SyncNewsroom()
         let a = try room.founder("a", editor: ana)
         try a.succeed(["remote", "add", "lost", room.directory.url.appendingPathComponent("moved-away.git").path])
+        let folder = room.directory.url.appendingPathComponent("not-a-repository")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try a.succeed(["remote", "add", "folder", folder.path])
         let before = try StoreFingerprint(repository: a.url)
         for (arguments, words) in [(["sync", "lost"], "does not exist"), (["sync", "nowhere"], "no remote named nowhere"),
+                                   (["sync", "folder"], "does not appear to be a git repository"),
                                    (["remote", "add", "origin", room.hub.path], "already a remote named origin")] {
             let refused = try a.run(arguments)
             #expect(refused.status != 0 && refused.stderr.contains(words), "\(arguments): \(refused.stderr)")
             #expect(refused.stderr.split(separator: "\n").count == 1)
         }
         #expect(try StoreFingerprint(repository: a.url) == before)
+    }
+
+    @Test func withoutGitOnThePathAPathRemoteSyncsThroughLibgit2sOwnTransport() throws {
+        let room = try SyncNewsroom()
+        let a = try room.founder("a", editor: ana), b = try room.clone("b", editor: ben)
+        let noGit = ["PATH": room.directory.url.appendingPathComponent("no-git-here").path]
+        let mine = try a.annotate(quote: "$412 million", claim: "The budget is $412 million")
+        let theirs = try b.annotate(quote: "40 new inspectors", claim: "40 inspectors will be hired")
+        #expect(try a.succeed(["sync"], environment: noGit).contains("0 in, 1 out"))
+        #expect(try b.succeed(["sync"], environment: noGit).contains("1 in, 2 out"))
+        #expect(try a.succeed(["sync"], environment: noGit).contains("2 in, 0 out"))
+        for clone in [a, b] {
+            #expect(try clone.claim(mine)["id"] as? String == mine)
+            #expect(try clone.claim(theirs)["id"] as? String == theirs)
+        }
+        try room.expectConverged([a, b], authors: ["ana@example.org", "ben@example.org"])
     }
 
     @Test func plainGitPullThroughTheMergeDriverGivesTheTreeSyncGives() throws {

@@ -50,7 +50,7 @@ struct RemoteRefusalTests {
     }
 
     @Test("a pre-receive hook that exits 1 refuses the push: the message names the ref and says what the hook said",
-          arguments: ["daemon", "http"])
+          arguments: ["path", "file", "daemon", "http"])
     func hookRefusal(transport: String) throws {
         let fixture = try RemoteFixture("remote-hook")
         let hub = try fixture.makeHub()
@@ -59,9 +59,12 @@ struct RemoteRefusalTests {
             .write(toFile: hook, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
         let clone = try fixture.makeClone("a")
-        let server: LoopbackServer
-        let options: TransportOptions
-        if transport == "http" {
+        var server: LoopbackServer?
+        var options = fixture.plainOptions
+        if transport == "path" || transport == "file" {
+            // A remote on this machine runs git's receive-pack, and so the hub's hooks, as git does.
+            try clone.addRemote(named: "origin", url: transport == "file" ? "file://" + hub : hub)
+        } else if transport == "http" {
             let http = try GitHTTPServer(projectRoot: fixture.hubs, user: "alice", password: "s3cret")
             let store = try fixture.folder.write("http://alice:s3cret@127.0.0.1:\(http.port)\n", to: "credentials")
             try fixture.git(["config", "credential.helper", "store --file \(store)"], in: clone.workingDirectory!)
@@ -72,9 +75,8 @@ struct RemoteRefusalTests {
             let daemon = try GitDaemonServer(baseDirectory: fixture.hubs)
             try clone.addRemote(named: "origin", url: daemon.url("desk.git"))
             server = daemon
-            options = fixture.plainOptions
         }
-        defer { server.stop() }
+        defer { server?.stop() }
         let commit = try fixture.commit(in: clone, file: "claims/one.json")
 
         let error = try #require(throws: GitError.self) {
