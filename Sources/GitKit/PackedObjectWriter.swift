@@ -38,11 +38,21 @@ public final class PackedObjectWriter {
         return ObjectID(oid)
     }
 
-    /// Stores every object written so far as one pack (with its index) in the object database.
-    public func finish() throws {
+    /// Stores `objects` (written through this writer; any already stored are packed again,
+    /// harmlessly) as one pack with its index in the object database, then forgets what was
+    /// written. Only these objects: libgit2's `git_mempack_dump` packs each commit with its
+    /// whole tree, which on a large desk is every object of the desk.
+    public func finish(packing objects: Set<ObjectID>) throws {
+        var builder: OpaquePointer?
+        try check(git_packbuilder_new(&builder, repository.pointer), "cannot start a pack")
+        defer { git_packbuilder_free(builder) }
+        _ = git_packbuilder_set_threads(builder, 0)
+        for id in objects {
+            try id.withOID { oid in try check(git_packbuilder_insert(builder, oid, nil), "cannot add \(id.hex) to a pack") }
+        }
         var pack = git_buf()
         defer { git_buf_dispose(&pack) }
-        try check(git_mempack_dump(&pack, repository.pointer, backend), "cannot build a pack")
+        try check(git_packbuilder_write_buf(&pack, builder), "cannot build a pack")
         var odb: OpaquePointer?
         try check(git_repository_odb(&odb, repository.pointer), "cannot open the object database")
         defer { git_odb_free(odb) }

@@ -139,8 +139,13 @@ struct BenchSuite {
                               git, sync, atLeast: 1)
         measure.note = try full.compareResults().map { "sync and git merged into different trees: \($0)" }
         let small = try syncs(smallDesk), few = try syncs(fewChanges)
-        return [measure,
-                scaling("sync, 200+200 claims", against: "the same, desk a tenth the size", small, sync, target: 0.8),
+        // git's own growth with the desk, for comparison: every commit rewrites the articles folder's tree.
+        log("sync: git pull --no-rebase + git push on the desk a tenth the size …")
+        let smallGit = try Sampler.samples(runs: runs, prepare: { _ in try smallDesk.resetGit() }) { _ in try smallDesk.gitPullPush() }
+        var smallMeasure = scaling("sync, 200+200 claims", against: "the same, desk a tenth the size", small, sync, target: 0.8)
+        smallMeasure.note = try smallDesk.compareResults().map { "on the smaller desk, sync and git merged into different trees: \($0)" }
+        return [measure, smallMeasure,
+                scaling("git pull --no-rebase + git push, 200+200 claims", against: "the same, desk a tenth the size", smallGit, git, target: nil),
                 scaling("sync, 200+200 claims", against: "20+20 claims, \(fewChanges.commitsIn) commits in", few, sync, target: nil)]
     }
 

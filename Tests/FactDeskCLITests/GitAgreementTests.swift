@@ -215,6 +215,36 @@ struct GitAgreementTests {
         var values: [ProcessResult?] { lock.lock(); defer { lock.unlock() }; return stored }
     }
 
+    @Test("A change of more than 64 files is one new pack that holds exactly the objects the commit made")
+    func largeChangePacksOnlyItsOwnObjects() throws {
+        let desk = try CLIDesk()
+        try desk.addArticle("other", title: "Untouched", text: "An article nobody edits today.\n")
+        try desk.addArticle("budget", title: "Budget", text: "The budget is $412 million, up 4.5% on last year.\n")
+        let rows = (1...70).map { "budget,Claim \($0) about the budget,1" }
+        _ = try desk.writeInput((["article,claim,paragraph"] + rows).joined(separator: "\n") + "\n", to: "claims.csv")
+        let packFolder = URL(fileURLWithPath: try desk.git("rev-parse", "--path-format=absolute", "--git-path", "objects/pack")
+            .trimmingCharacters(in: .newlines))
+        let indexes = { try FileManager.default.contentsOfDirectory(atPath: packFolder.path).filter { $0.hasSuffix(".idx") } }
+        let before = Set(try indexes())
+        _ = try desk.succeed(["import", "--format", "csv", "claims.csv"])
+        let added = Set(try indexes()).subtracting(before)
+        try #require(added.count == 1, "one new pack, found \(added)")
+        let packed = Set(try desk.git("verify-pack", "-v", packFolder.appendingPathComponent(added.first!).path)
+            .split(separator: "\n").compactMap { line -> String? in
+                let id = line.prefix { $0 != " " }
+                let kinds = [" commit ", " tree ", " blob "]
+                return id.count == 40 && kinds.contains { line.contains($0) } ? String(id) : nil
+            })
+        // What git says the commit made: each changed blob and tree (`-t`), the root tree, the commit.
+        var made = Set(try desk.git("diff-tree", "-r", "-t", "--no-commit-id", "HEAD").split(separator: "\n")
+            .map { String($0.split(separator: " ")[3]) })
+        made.insert(try desk.git("rev-parse", "HEAD^{tree}").trimmingCharacters(in: .newlines))
+        made.insert(try desk.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines))
+        #expect(made.count > 70)
+        #expect(packed == made)
+        try Self.expectRepositoryConsistent(desk)
+    }
+
     /// `git fsck --strict` is clean, `git status` is empty, and every committed file equals the working tree's
     /// copy; every JSON file is in the store's dialect (sorted keys, two-space indent, one trailing newline).
     static func expectRepositoryConsistent(_ desk: CLIDesk, sourceLocation: SourceLocation = #_sourceLocation) throws {

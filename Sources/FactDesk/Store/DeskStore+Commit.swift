@@ -50,11 +50,8 @@ extension DeskStore {
         if let target = staged.fastForward {
             return try moveBranch(to: target, from: snapshot, files: staged.files, message: staged.message)
         }
-        // A large change goes into one pack rather than a loose file per object. Not a merge:
-        // `git_mempack_dump` packs each commit with its whole tree, which for a merge into a large
-        // desk is every object of the desk; its new objects are written loose and made durable
-        // by one `syncfs`.
-        let packer = staged.files.count > Self.fsyncPerObjectLimit && staged.mergeParent == nil
+        // A large change goes into one pack rather than a loose file per object.
+        let packer = staged.files.count > Self.fsyncPerObjectLimit
             ? try PackedObjectWriter(gitDirectory: repository.gitDirectory) : nil
         let objects = packer?.repository ?? repository
         let writeBlob = packer?.writeBlob ?? repository.writeBlob
@@ -73,13 +70,15 @@ extension DeskStore {
         let parents = (snapshot.commitID.map { [$0] } ?? []) + (staged.mergeParent.map { [$0] } ?? [])
         let commitID = try objects.createCommit(tree: treeID, parents: parents,
                                                 author: signature, committer: signature, message: staged.message)
-        try packer?.finish()
+        let written = try gitCall { try Self.newObjects(of: updates, tree: treeID, commit: commitID, in: objects) }
+        try packer?.finish(packing: written)
         // The objects reach the disk before the branch names them (a merge's other parent came
-        // from a fetch, which libgit2 does not fsync), and the branch before success is reported.
-        if staged.mergeParent != nil {
+        // from a fetch, which libgit2 does not fsync), and the branch before success is reported:
+        // each new loose object for a small change, one `syncfs` for a pack or a merge.
+        if packer != nil || staged.mergeParent != nil {
             try repository.flushToDisk()
         } else {
-            try flushObjects(of: updates, tree: treeID, commit: commitID)
+            try gitCall { try repository.flush(files: written.map(Repository.looseObjectPath)) }
         }
         try moveBranch(to: commitID, from: snapshot, paths: Array(staged.files.keys), message: staged.message)
         return Dictionary(uniqueKeysWithValues: updates.compactMap { update in
@@ -118,23 +117,22 @@ extension DeskStore {
     /// Above this many changed files, objects go into one pack and one `syncfs` makes them durable.
     static let fsyncPerObjectLimit = 64
 
-    /// Makes the commit's new objects durable: each of them (blobs, the trees on the changed
-    /// paths, the commit) for a small change, one `syncfs` for a large one.
-    private func flushObjects(of updates: [TreeUpdate], tree: ObjectID, commit: ObjectID) throws {
-        try gitCall {
-            guard updates.count <= Self.fsyncPerObjectLimit else { return try repository.flushToDisk() }
-            var objects: Set<ObjectID> = [tree, commit]
-            let root = try repository.tree(tree)
-            for update in updates {
-                if case .upsertBlob(_, let id) = update { objects.insert(id) }
-                let folders = update.path.split(separator: "/").dropLast()
-                for depth in folders.indices {
-                    let folder = folders[...depth].joined(separator: "/")
-                    if let entry = try root.entry(atPath: folder), entry.kind == .tree { objects.insert(entry.id) }
-                }
-            }
-            try repository.flush(files: objects.map(Repository.looseObjectPath))
+    /// The objects a commit made: its blobs, the trees on the changed paths, the commit itself.
+    private static func newObjects(of updates: [TreeUpdate], tree: ObjectID, commit: ObjectID,
+                                   in objects: Repository) throws -> Set<ObjectID> {
+        var written: Set<ObjectID> = [tree, commit]
+        var folders: Set<String> = []
+        for update in updates {
+            if case .upsertBlob(_, let id) = update { written.insert(id) }
+            let components = update.path.split(separator: "/").dropLast()
+            for depth in components.indices { folders.insert(components[...depth].joined(separator: "/")) }
         }
+        let root = try objects.tree(tree)
+        for folder in folders {
+            // A folder whose last file was removed is gone from the tree.
+            if let entry = try root.entry(atPath: folder), entry.kind == .tree { written.insert(entry.id) }
+        }
+        return written
     }
 
     /// Refuses, before anything is committed, to write a working-tree file through a symbolic
