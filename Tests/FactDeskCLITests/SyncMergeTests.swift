@@ -243,6 +243,26 @@ import Testing
         #expect(try StoreFingerprint(repository: a.url) == before)
     }
 
+    @Test func aHubInAFolderWithASpaceIsReachedByPathAndByEscapedFileURL() throws {
+        let room = try SyncNewsroom()
+        let a = try room.founder("a", editor: ana)
+        let folder = room.directory.url.appendingPathComponent("shared drive")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let hub = folder.appendingPathComponent("desk.git")
+        _ = try ProcessRunner.git(["clone", "-q", "--bare", room.hub.path, hub.path], in: room.directory.url)
+        let hubMain = { try ProcessRunner.git(["rev-parse", "main"], in: hub).trimmingCharacters(in: .whitespacesAndNewlines) }
+        try a.succeed(["remote", "add", "drive", hub.absoluteString])
+        #expect(hub.absoluteString.contains("%20"))
+        let id = try a.annotate(quote: "$412 million", claim: "The budget is $412 million")
+        #expect(try a.succeed(["sync", "drive"]).contains("0 in, 1 out"))
+        #expect(try hubMain() == (try a.git("rev-parse", "HEAD")).trimmingCharacters(in: .whitespacesAndNewlines))
+        try a.succeed(["remote", "remove", "drive"])
+        try a.succeed(["remote", "add", "drive", hub.path])
+        try a.succeed(["status", id, "false"])
+        #expect(try a.succeed(["sync", "drive"]).contains("0 in, 1 out"))
+        #expect(try hubMain() == (try a.git("rev-parse", "HEAD")).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     @Test func withoutGitOnThePathAPathRemoteSyncsThroughLibgit2sOwnTransport() throws {
         let room = try SyncNewsroom()
         let a = try room.founder("a", editor: ana), b = try room.clone("b", editor: ben)
