@@ -108,24 +108,22 @@ final class GitServiceProcess {
         }
     }
 
-    /// Says we send nothing more and waits for the program to end, killing it if it does not
-    /// within `timeout` seconds (a protocol stopped half-way); returns its exit status.
+    /// Says we send nothing more, reads and drops what the program still sends, and waits for
+    /// it to end; returns its exit status. libgit2 stops reading a push at the server's report,
+    /// but `receive-pack` then runs the hub's post-receive hooks: they run to their end, as under
+    /// git, and never block on a full socket.
     @discardableResult
-    func finish(timeout: TimeInterval = 10) -> Int32 {
+    func finish() -> Int32 {
         if let exitStatus { return exitStatus }
         shutdown(socket, Int32(SHUT_WR))
-        let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
+        var scratch = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let done = waitpid(pid, &status, WNOHANG)
-            if done == pid || (done < 0 && errno != EINTR) { break }
-            if Date() >= deadline {
-                kill(pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                break
-            }
-            usleep(2_000)
+            let got = recv(socket, &scratch, scratch.count, 0)
+            if got > 0 || (got < 0 && errno == EINTR) { continue }
+            break
         }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         // Exited normally: its exit code; killed by a signal: 128 plus the signal, as a shell says.
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         exitStatus = code
@@ -145,7 +143,7 @@ final class GitServiceProcess {
     /// The error for a read or write that failed: what the program said, else the system's reason.
     func failure(_ action: String) -> GitError {
         let reason = String(cString: strerror(errno))
-        finish(timeout: 2)
+        finish()
         let said = stderrText
         return GitError.custom("\(action) git \(service) \(repositoryPath): " + (said.isEmpty ? reason : said))
     }

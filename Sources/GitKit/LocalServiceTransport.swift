@@ -105,7 +105,7 @@ private func streamRead(_ stream: UnsafeMutablePointer<git_smart_subtransport_st
     do {
         read.pointee = try program.read(into: buffer, count: size)
         // The program's end before libgit2 expected it: say why, from its exit and its stderr.
-        if read.pointee == 0, program.finish(timeout: 2) != 0 {
+        if read.pointee == 0, program.finish() != 0 {
             let said = program.stderrText
             git_error_set_str(Int32(GIT_ERROR_NET.rawValue),
                               "git \(program.service) \(program.repositoryPath) " + (said.isEmpty ? "failed" : "said: \(said)"))

@@ -48,6 +48,25 @@ struct RemoteTransportTests {
         try roundTrip(fixture, hub: hub, url: "file://" + hub) { _ in fixture.plainOptions }
     }
 
+    @Test("a hub on this machine runs its post-receive hook to its end before the push returns, as under git")
+    func postReceiveHookRunsToItsEnd() throws {
+        let fixture = try RemoteFixture("remote-post-receive")
+        let hub = try fixture.makeHub()
+        let marker = fixture.folder.url.appendingPathComponent("post-receive-done").path
+        // libgit2 stops reading at the server's report; the hook runs after it, for a second.
+        let hook = hub + "/hooks/post-receive"
+        try "#!/bin/sh\ncat >/dev/null\necho 'mailing the desk editors'\nsleep 1\necho done > '\(marker)'\n"
+            .write(toFile: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+        let clone = try fixture.makeClone("a")
+        try clone.addRemote(named: "origin", url: hub)
+        let commit = try fixture.commit(in: clone, file: "claims/one.json")
+        try clone.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"], options: fixture.plainOptions)
+        #expect(FileManager.default.fileExists(atPath: marker), "the push returned before the hub's post-receive hook ended")
+        #expect(try fixture.main(of: hub) == commit.hex)
+        try fixture.fsck(hub)
+    }
+
     @Test("a refspec without destination downloads the objects and moves no reference")
     func downloadOnly() throws {
         let fixture = try RemoteFixture("remote-download")
