@@ -45,11 +45,7 @@ final class TransportSession {
     var shownURL: String { TransportURL.redacted(remoteURL) }
 
     /// The repository a local remote names (a path or `file://`); nil for a server.
-    var localRepositoryPath: String? {
-        guard let url else { return remoteURL.isEmpty ? nil : remoteURL }
-        guard url.scheme == "file", url.host.isEmpty || url.host == "localhost" else { return nil }
-        return "/" + url.path
-    }
+    var localRepositoryPath: String? { Repository.localPath(ofRemoteURL: remoteURL) }
 
     /// Runs one libgit2 transfer with this session's callbacks: rethrows a callback's error in
     /// preference to libgit2's own message, and approves the helper's credential on success.

@@ -50,3 +50,13 @@ struct TransportURL: Equatable {
         return components.string ?? text
     }
 }
+
+extension Repository {
+    /// The folder a remote URL names on this machine: a path as given, or a `file://` URL's path
+    /// with its escapes decoded; nil for a server (`ssh://`, `user@host:path`, `git://`, `http(s)://`).
+    public static func localPath(ofRemoteURL remoteURL: String) -> String? {
+        guard let url = TransportURL(remoteURL) else { return remoteURL.isEmpty ? nil : remoteURL }
+        guard url.scheme == "file", url.host.isEmpty || url.host == "localhost" else { return nil }
+        return "/" + url.path
+    }
+}

@@ -31,7 +31,7 @@ extension DeskStore {
     public func sync(_ options: SyncOptions = SyncOptions(), editor: Editor) throws -> SyncReport {
         let remote = try remote(named: options.remote)
         // libgit2 calls a local path that is not there an "unsupported URL protocol".
-        if let path = Self.localPath(of: remote.url), !FileManager.default.fileExists(atPath: path) {
+        if let path = Repository.localPath(ofRemoteURL: remote.url), !FileManager.default.fileExists(atPath: path) {
             throw FactDeskError.invalidInput("\(remote.name) points at \(remote.url), which does not exist; fix it with `factdesk remote remove \(remote.name)` and `factdesk remote add \(remote.name) URL`")
         }
         let branchName = String(branch.dropFirst("refs/heads/".count))
@@ -140,16 +140,6 @@ extension DeskStore {
             + ". Keep one side with `factdesk sync --take ours \(targets[0])` or `factdesk sync --take theirs \(targets[0])`"
             + (targets.count > 1 ? " (likewise for \(targets.dropFirst().joined(separator: ", ")))" : "")
             + ", or merge by hand: `git merge \(remote.name)/\(name)`, edit, commit, and sync again"
-    }
-
-    /// The folder a remote URL names on this machine (a path, or `file://` with its escapes
-    /// decoded); nil for a server.
-    private static func localPath(of url: String) -> String? {
-        if url.hasPrefix("file://") { return URL(string: url)?.path(percentEncoded: false) ?? String(url.dropFirst("file://".count)) }
-        if url.contains("://") { return nil }
-        // scp-like `user@host:path` is SSH; a path has no colon before its first slash.
-        let beforeSlash = url.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return beforeSlash.contains(":") ? nil : url
     }
 
     /// A fetch or a push.
