@@ -146,14 +146,15 @@ import TestSupport
     }
 
     @Test func sessionsExpire() async throws {
-        // Long enough that a loaded machine still answers the first request inside the lifetime.
-        let fixture = try ServerFixture(configuration: ServerConfiguration(sessionLifetime: .seconds(6)))
+        // Long enough that a loaded machine still answers the first request inside the lifetime
+        // (6 s was not, once, with the whole suite running on 2 cores).
+        let fixture = try ServerFixture(configuration: ServerConfiguration(sessionLifetime: .seconds(15)))
         try await fixture.withDesk { desk in
             let response = try await desk.postSignIn(token: fixture.anaToken)
             let cookie = try #require(response.cookie(named: "factdesk_session"))
             #expect(cookie.attributes["expires"] != nil || cookie.attributes["max-age"] != nil, "the cookie says when it ends")
             #expect(try await desk.send(.get, "/", headers: [.cookie: "factdesk_session=\(cookie.value)"]).status == .ok)
-            try await Task.sleep(for: .milliseconds(6300))
+            try await Task.sleep(for: .milliseconds(15_300))
             let later = try await desk.send(.get, "/", headers: [.cookie: "factdesk_session=\(cookie.value)"])
             #expect(later.status == .seeOther)
             #expect(later.headers[.location] == "/signin")
